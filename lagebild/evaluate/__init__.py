@@ -1,0 +1,1 @@
+"""Evaluation of the shipped pipeline on held-out, human-annotated data."""

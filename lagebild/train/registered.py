@@ -1,0 +1,3 @@
+"""Imported by ``spacy train --code``: registers lagebild's functions and factories."""
+
+import lagebild.nlp  # noqa: F401

@@ -1,8 +1,8 @@
 """lagebild: German news articles in, structured article records out.
 
-    import lagebild
-    record = lagebild.analyze("Angela Merkel reiste nach Paris.", published="2019-05-02")
-    record.to_dict()  # JSON-ready; lagebild.record_schema() describes it
+import lagebild
+record = lagebild.analyze("Angela Merkel reiste nach Paris.", published="2019-05-02")
+record.to_dict()  # JSON-ready; lagebild.record_schema() describes it
 """
 
 from lagebild.core import analyze, analyze_many

@@ -43,9 +43,7 @@ def sample_texts(data_dir: Path, limit: int | None = None) -> list[str]:
     return [clean_text(item.text) for item in articles if isinstance(item, Article)][:limit]
 
 
-def run_benchmark(
-    nlp: Language, texts: Sequence[str], processes: Sequence[int] = (1, 2)
-) -> list[BenchResult]:
+def run_benchmark(nlp: Language, texts: Sequence[str], processes: Sequence[int] = (1, 2)) -> list[BenchResult]:
     """Time `nlp.pipe` over `texts` once per process count, after a warm-up."""
     words = sum(len(text.split()) for text in texts)
     list(nlp.pipe(texts[:2]))  # first calls allocate; keep them out of the timing

@@ -145,9 +145,7 @@ def record_schema() -> dict[str, Any]:
 
 def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = get_type_hints(cls)
-    properties = {
-        f.name: {**_type_schema(hints[f.name], definitions), **f.metadata} for f in fields(cls)
-    }
+    properties = {f.name: {**_type_schema(hints[f.name], definitions), **f.metadata} for f in fields(cls)}
     # Every key is always written, defaults included, so every key is required.
     return {
         "description": (cls.__doc__ or "").strip(),

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,9 @@ from lagebild.record import Record
 from lagebild.store import RecordStore
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
+    """How `analyze` prints its records."""
+
     jsonl = "jsonl"
     json = "json"
     table = "table"

@@ -22,9 +22,7 @@ class Tally:
     read: int = 0
     errors: list[ItemError] = field(default_factory=list)
 
-    def articles(
-        self, items: Iterable[Article | ItemError], published: str | None = None
-    ) -> Iterator[Article]:
+    def articles(self, items: Iterable[Article | ItemError], published: str | None = None) -> Iterator[Article]:
         """The readable articles of `items`, dated `published` where they give no date."""
         for item in items:
             if isinstance(item, ItemError):

@@ -16,14 +16,11 @@ def bench(
     data: Annotated[
         Path | None,
         typer.Option(
-            help="The shared data folder holding news-sample/ (default: $LAGEBILD_DATA "
-            "or ../shared/data).",
+            help="The shared data folder holding news-sample/ (default: $LAGEBILD_DATA or ../shared/data).",
             show_default=False,
         ),
     ] = None,
-    limit: Annotated[
-        int | None, typer.Option(min=1, help="Use only the first N articles.", show_default=False)
-    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N articles.", show_default=False)] = None,
 ) -> None:
     """Words per second and peak memory of the pipeline on the news sample, 1 and 2 processes."""
     try:

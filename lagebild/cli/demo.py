@@ -15,9 +15,9 @@ from lagebild.store import RecordStore, Summary
 
 
 def demo(
-    db: Annotated[
-        Path, typer.Option(help="DuckDB file to store the records in (created if missing).")
-    ] = Path(DEFAULT_DB),
+    db: Annotated[Path, typer.Option(help="DuckDB file to store the records in (created if missing).")] = Path(
+        DEFAULT_DB
+    ),
 ) -> None:
     """Analyse the bundled demo corpus (40 Wikinews articles) and summarise the result."""
     tally = Tally()
@@ -33,9 +33,7 @@ def format_summary(summary: Summary, db: Path) -> str:
     lines = [f"{db}: {summary.articles} articles", "", "entities per label:"]
     lines += [f"  {label:<4} {count:>6}" for label, count in summary.entities_by_label.items()]
     if not summary.entities_by_label:
-        lines.append("  (none: the pipeline has no entity recogniser)")
+        lines.append("  (none)")
     lines += ["", "most frequent names (mentions, articles):"]
-    lines += [
-        f"  {n.name:<30} {n.label:<4} {n.mentions:>5} {n.articles:>5}" for n in summary.top_names
-    ]
+    lines += [f"  {n.name:<30} {n.label:<4} {n.mentions:>5} {n.articles:>5}" for n in summary.top_names]
     return "\n".join(lines)

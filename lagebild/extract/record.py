@@ -29,10 +29,7 @@ def build_record(doc: Doc, article: Article) -> Record:
         ),
         text=doc.text,
         sentences=sentence_offsets(doc),
-        entities=[
-            Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
-            for ent in doc.ents
-        ],
+        entities=[Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_) for ent in doc.ents],
     )
 
 

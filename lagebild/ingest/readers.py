@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from lagebild.ingest.article import Article, ItemError, item_name, iso_published
+from lagebild.ingest.article import Article, ItemError, iso_published, item_name
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"

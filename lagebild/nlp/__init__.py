@@ -1,9 +1,11 @@
 """German NLP: tokenizer, registered components and the pipeline loader.
 
-Importing this package registers ``lagebild.news_tokenizer.v1`` and the
-``sentence_guard`` factory, which the pipeline's config names.
+Importing this package registers everything the pipeline's config names:
+``lagebild.news_tokenizer.v1``, the ``sentence_guard`` and ``gazetteer`` factories
+and the functions used when training (``lagebild.upos_from_tag_patterns.v1``,
+``lagebild.gazetteer_entries.v1``).
 """
 
-from lagebild.nlp import sentence_guard, tokenizer
+from lagebild.nlp import gazetteer, sentence_guard, tokenizer, upos
 
-__all__ = ["sentence_guard", "tokenizer"]
+__all__ = ["gazetteer", "sentence_guard", "tokenizer", "upos"]

@@ -43,20 +43,22 @@ from lagebild.nlp.lang import word_list
 
 # Two letters at least: "I." and "V." are initials as often as numerals.
 ROMAN_NUMERAL = r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})"
-NUMBER = rf"\d{{1,2}}\.\d{{1,2}}|\d+|{ROMAN_NUMERAL}"
+NUMBER = re.compile(rf"\d{{1,2}}\.\d{{1,2}}|\d+|{ROMAN_NUMERAL}")
 # A token that the tokenizer kept together as an ordinal ("10.", "29.12.", "XVI.").
-ORDINAL_TOKEN = re.compile(rf"(?:{NUMBER})\.")
+ORDINAL_TOKEN = re.compile(rf"(?:{NUMBER.pattern})\.")
 
-_ORDINAL_CANDIDATE = re.compile(
-    rf"(?<![\w.])(?P<number>{NUMBER})\.(?=\s+(?P<next>\w+\.?))"
-)
+# Loose on purpose: a pattern that starts with a character class lets the regex
+# engine skip ahead fast; _ordinal_spans checks NUMBER on the few hits.
+_NUMBER_BEFORE_WORD = re.compile(r"(?P<number>[\dIVX][\d.IVX]*)\.(?=\s+(?P<next>\w+\.?))")
 _ORDINAL_CONTEXT = frozenset(word_list("months") + word_list("ordinal_nouns"))
 _ORDINAL_DETERMINERS = frozenset(word_list("ordinal_determiners"))
 # Case endings, so that "Jahrhunderts" and "Males" count as "Jahrhundert" and "Mal".
 _INFLECTIONS = ("s", "es", "e", "en", "n")
-_GENDER_FORM = re.compile(r"^[^\W\d_]+(?:[:*_·]|/-?)in(?:nen)?$")
 # A window wide enough for the longest determiner and the spaces before a number.
 _PREVIOUS_WORD_WINDOW = 24
+# A colon or slash before "in"/"innen" marks a gender form ("Kund:innen",
+# "Kolleg/innen"), not two words; "*", "_" and "/-" never split in the first place.
+_NOT_BEFORE_GENDER_ENDING = r"(?!in(?:nen)?$)"
 
 
 class NewsTokenizer(Tokenizer):
@@ -74,10 +76,14 @@ class NewsTokenizer(Tokenizer):
 
 def _ordinal_spans(doc: Doc, text: str) -> Iterator[Span]:
     """Number-and-period pairs that the rules split but that are ordinals, to rejoin."""
-    for match in _ORDINAL_CANDIDATE.finditer(text):
-        before = text[max(0, match.start() - _PREVIOUS_WORD_WINDOW) : match.start()]
+    for match in _NUMBER_BEFORE_WORD.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            continue
+        before = text[max(0, start - _PREVIOUS_WORD_WINDOW) : start]
         previous_word = (before.split() or [""])[-1]
-        if not is_ordinal(match["number"], previous_word, match["next"]):
+        number = match["number"]
+        if not (NUMBER.fullmatch(number) and is_ordinal(number, previous_word, match["next"])):
             continue
         span = doc.char_span(match.start(), match.end())
         if span is not None and len(span) > 1:
@@ -129,6 +135,11 @@ def _quote_marks() -> list[str]:
     return [re.escape(mark) for mark in word_list("quotes")]
 
 
+def infixes() -> list[str]:
+    """German infixes, none of which splits a gender ending off."""
+    return [f"(?:{infix}){_NOT_BEFORE_GENDER_ENDING}" for infix in GermanDefaults.infixes]
+
+
 def prefixes() -> list[str]:
     """German prefixes without "#", which would split hashtags, plus all quote marks."""
     return [p for p in GermanDefaults.prefixes if p != "#"] + _quote_marks()
@@ -149,8 +160,7 @@ def create_news_tokenizer() -> Callable[[Language], NewsTokenizer]:
             rules=special_cases(),
             prefix_search=compile_prefix_regex(prefixes()).search,
             suffix_search=compile_suffix_regex(suffixes()).search,
-            infix_finditer=compile_infix_regex(GermanDefaults.infixes).finditer,
-            token_match=_GENDER_FORM.match,
+            infix_finditer=compile_infix_regex(infixes()).finditer,
             url_match=GermanDefaults.url_match,
         )
 

@@ -102,26 +102,20 @@ class RecordStore:
         ]
         self._db.begin()
         try:
-            self._db.execute(
-                "DELETE FROM entities WHERE record_id IN (SELECT unnest(?))", [list(latest)]
-            )
+            self._db.execute("DELETE FROM entities WHERE record_id IN (SELECT unnest(?))", [list(latest)])
             self._db.executemany(
                 "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_record_row(record) for record in latest.values()],
             )
             if entity_rows:
-                self._db.executemany(
-                    "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", entity_rows
-                )
+                self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", entity_rows)
         except BaseException:
             self._db.rollback()
             raise
         self._db.commit()
         return len(latest)
 
-    def saved(
-        self, records: Iterable[Record], chunk_size: int = STORE_CHUNK_SIZE
-    ) -> Iterator[Record]:
+    def saved(self, records: Iterable[Record], chunk_size: int = STORE_CHUNK_SIZE) -> Iterator[Record]:
         """Pass records on, each chunk once it is stored: for output while storing."""
         chunk: list[Record] = []
         for record in records:

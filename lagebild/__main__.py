@@ -1,0 +1,5 @@
+"""`python -m lagebild`: the same as the `lagebild` command."""
+
+from lagebild.cli import main
+
+main()

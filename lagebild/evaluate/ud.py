@@ -32,7 +32,8 @@ def evaluate_ud(nlp: Language, data_dir: Path) -> dict[str, float]:
     )
     scores["uas"] = deps["dep_uas"]
     scores["las"] = deps["dep_las"]
-    scores["sentence F1"] = Scorer.score_spans(examples, "sents", has_annotation=lambda d: d.has_annotation("SENT_START"))["sents_f"]
+    sents = Scorer.score_spans(examples, "sents", has_annotation=lambda d: d.has_annotation("SENT_START"))
+    scores["sentence F1"] = sents["sents_f"]
     scores["finite verbs: Mood+Tense"] = finite_verb_mood_tense(examples)
     return scores
 
@@ -55,4 +56,3 @@ def finite_verb_mood_tense(examples: list[Example]) -> float:
             if all(pred.morph.get(f) == gold.morph.get(f) for f in FINITE_VERB_FEATURES):
                 correct += 1
     return correct / total if total else 0.0
-

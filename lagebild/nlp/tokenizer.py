@@ -6,9 +6,10 @@ and Austrian quote marks (‹ ›) as tokens, gender forms ("Kund:innen",
 "Bürger*innen", "Kolleg/-innen") and hashtags kept whole.
 
 Ordinals: a number, a day-month date ("29.12.") or a Roman numeral of two or more
-letters ("XVI.") keeps its period as one token when the next word
+letters ("XVI.") keeps its period as one token when what follows
 
-1. starts lower-case ("am 10. und 11. März", "Benedikt XVI. besuchte"),
+1. is a comma or closing bracket ("Johannes Paul II., der", "(18.6.)") or a word
+   that starts lower-case ("am 10. und 11. März", "Benedikt XVI. besuchte"),
 2. is a month or an ordinal noun from ``lang/months.txt`` and
    ``lang/ordinal_nouns.txt``, also inflected ("am 10. Januar", "des
    21. Jahrhunderts", "zum 3. Mal", "der 1. FC Köln"), or
@@ -49,9 +50,11 @@ ORDINAL_TOKEN = re.compile(rf"(?:{NUMBER.pattern})\.")
 
 # Loose on purpose: a pattern that starts with a character class lets the regex
 # engine skip ahead fast; _ordinal_spans checks NUMBER on the few hits.
-_NUMBER_BEFORE_WORD = re.compile(r"(?P<number>[\dIVX][\d.IVX]*)\.(?=\s+(?P<next>\w+\.?))")
+_NUMBER_BEFORE_WORD = re.compile(r"(?P<number>[\dIVX][\d.IVX]*)\.(?=\s*(?P<next>[,)]|\w+\.?))")
 _ORDINAL_CONTEXT = frozenset(word_list("months") + word_list("ordinal_nouns"))
 _ORDINAL_DETERMINERS = frozenset(word_list("ordinal_determiners"))
+# No sentence ends right before a comma or a closing bracket.
+_NEVER_AFTER_SENTENCE_END = frozenset(",)")
 # Case endings, so that "Jahrhunderts" and "Males" count as "Jahrhundert" and "Mal".
 _INFLECTIONS = ("s", "es", "e", "en", "n")
 # A window wide enough for the longest determiner and the spaces before a number.
@@ -79,7 +82,7 @@ def _ordinal_spans(doc: Doc, text: str) -> Iterator[Span]:
     for match in _NUMBER_BEFORE_WORD.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
-            continue
+            continue  # the tail of a word: "MI5."
         before = text[max(0, start - _PREVIOUS_WORD_WINDOW) : start]
         previous_word = (before.split() or [""])[-1]
         number = match["number"]
@@ -92,7 +95,7 @@ def _ordinal_spans(doc: Doc, text: str) -> Iterator[Span]:
 
 def is_ordinal(number: str, previous_word: str, next_word: str) -> bool:
     """Whether ``number`` followed by a period is an ordinal (rule in the module doc)."""
-    if next_word[0].islower() or _is_month_or_ordinal_noun(next_word):
+    if next_word in _NEVER_AFTER_SENTENCE_END or next_word[0].islower() or _is_month_or_ordinal_noun(next_word):
         return True
     return (
         number.isdigit()
@@ -107,8 +110,7 @@ def _is_month_or_ordinal_noun(word: str) -> bool:
         return True
     stem = word.rstrip(".")
     return stem in _ORDINAL_CONTEXT or any(
-        stem.endswith(ending) and stem[: -len(ending)] in _ORDINAL_CONTEXT
-        for ending in _INFLECTIONS
+        stem.endswith(ending) and stem[: -len(ending)] in _ORDINAL_CONTEXT for ending in _INFLECTIONS
     )
 
 
@@ -126,9 +128,7 @@ def special_cases() -> dict[str, list[dict[int, str]]]:
         if part.endswith(".")
     }
     merged = update_exc(GermanDefaults.tokenizer_exceptions, ours)
-    return {
-        orth: tokens for orth, tokens in merged.items() if not ORDINAL_TOKEN.fullmatch(orth)
-    }
+    return {orth: tokens for orth, tokens in merged.items() if not ORDINAL_TOKEN.fullmatch(orth)}
 
 
 def _quote_marks() -> list[str]:

@@ -37,7 +37,8 @@ TRAINING_DATA = [
 def train_core(data_dir: Path, workdir: Path, model_dir: Path = MODEL_DIR) -> Path:
     """Build corpora, train both pipelines in parallel, assemble into ``model_dir``."""
     corpus = workdir / "corpus"
-    print(f"corpora: core {build_core_corpora(data_dir, corpus)}, ner {build_ner_corpora(data_dir, corpus)}", flush=True)
+    core_docs, ner_docs = build_core_corpora(data_dir, corpus), build_ner_corpora(data_dir, corpus)
+    print(f"corpora (documents): core {core_docs}, ner {ner_docs}", flush=True)
     jobs = {
         "core": _spacy_train("core", "ud", corpus, workdir, data_dir),
         "ner": _spacy_train("ner", "ner", corpus, workdir, data_dir),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 
 # Silver UD annotation follows newer UD habits; map to GSD's labels before mixing.
@@ -39,7 +39,6 @@ GERMEVAL_TRAIN = "germeval2014/NER-de-test.tsv"
 GERMEVAL_DEV = "germeval2014/NER-de-dev.tsv"  # held out: evaluation only
 UNER_PUD = "uner-german-pud/de_pud-ud-test.iob2"
 NER_SILVER = "ner-silver-wikinews/wikinews-ner-silver.jsonl"
-NER_LABELS = ("PER", "ORG", "LOC", "OTH")
 
 
 def read_ud(path: Path, gold_features: bool = True) -> list[Doc]:
@@ -52,9 +51,7 @@ def read_ud(path: Path, gold_features: bool = True) -> list[Doc]:
     text = path.read_text(encoding="utf-8")
     if not gold_features:
         text = _map_silver_deprels(text)
-    docs = list(
-        conllu_to_docs(text, n_sents=SENTENCES_PER_DOC, merge_subtokens=True, no_print=True)
-    )
+    docs = list(conllu_to_docs(text, n_sents=SENTENCES_PER_DOC, merge_subtokens=True, no_print=True))
     for doc in docs:
         for token in doc:
             token.tag_ = token.pos_
@@ -77,24 +74,9 @@ def _map_silver_deprels(text: str) -> str:
 def read_germeval(path: Path) -> list[Doc]:
     """GermEval 2014 outer level; ``deriv``/``part`` become O as the annotation guide says."""
     vocab = spacy.blank("de").vocab
-    sentences: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.rstrip("\t")
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if words:
-                sentences.append((words, tags))
-            words, tags = [], []
-            continue
-        cols = line.split("\t")
-        words.append(cols[1])
-        tags.append(_outer_label(cols[2]))
-    if words:
-        sentences.append((words, tags))
-    return [_iob_doc(vocab, sents) for sents in _chunks(sentences, SENTENCES_PER_DOC)]
+    sentences = _read_token_columns(path, tag_column=2)
+    sentences = [(words, [_outer_label(t) for t in tags]) for words, tags in sentences]
+    return [_iob_doc(vocab, chunk) for chunk in _chunks(sentences, SENTENCES_PER_DOC)]
 
 
 def _outer_label(tag: str) -> str:
@@ -104,8 +86,13 @@ def _outer_label(tag: str) -> str:
 
 
 def read_iob2(path: Path) -> list[Doc]:
-    """CoNLL-U-like IOB2 files (UNER): token in column 2, tag in column 3."""
+    """CoNLL-U-like IOB2 files (UNER): one document per sentence."""
     vocab = spacy.blank("de").vocab
+    return [_iob_doc(vocab, [sentence]) for sentence in _read_token_columns(path, tag_column=2)]
+
+
+def _read_token_columns(path: Path, tag_column: int) -> list[tuple[list[str], list[str]]]:
+    """Tab-separated token files: ``#`` comments, blank lines between sentences, token in column 1."""
     sentences: list[tuple[list[str], list[str]]] = []
     words: list[str] = []
     tags: list[str] = []
@@ -117,20 +104,19 @@ def read_iob2(path: Path) -> list[Doc]:
                 sentences.append((words, tags))
             words, tags = [], []
             continue
-        cols = line.split("\t")
+        cols = line.rstrip("\t").split("\t")
         words.append(cols[1])
-        tags.append(cols[2])
+        tags.append(cols[tag_column])
     if words:
         sentences.append((words, tags))
-    return [_iob_doc(vocab, [sent]) for sent in sentences]
+    return sentences
 
 
 def _iob_doc(vocab, sentences: list[tuple[list[str], list[str]]]) -> Doc:
     words = [w for sent_words, _ in sentences for w in sent_words]
-    tags = [_fix_iob(t) for _, sent_tags in sentences for t in _repair_iob(sent_tags)]
-    starts = [True if i == 0 else False for sent_words, _ in sentences for i in range(len(sent_words))]
-    doc = Doc(vocab, words=words, ents=tags, sent_starts=starts)
-    return doc
+    tags = [t for _, sent_tags in sentences for t in _repair_iob(sent_tags)]
+    starts = [i == 0 for sent_words, _ in sentences for i in range(len(sent_words))]
+    return Doc(vocab, words=words, ents=tags, sent_starts=starts)
 
 
 def _repair_iob(tags: list[str]) -> list[str]:
@@ -143,10 +129,6 @@ def _repair_iob(tags: list[str]) -> list[str]:
         out.append(tag)
         prev = tag
     return out
-
-
-def _fix_iob(tag: str) -> str:
-    return tag if tag == "O" else tag
 
 
 def read_ner_silver(path: Path, nlp=None) -> list[Doc]:
@@ -221,18 +203,3 @@ def build_ner_corpora(data_dir: Path, out_dir: Path) -> dict[str, int]:
     write(train, out_dir / "ner-train.spacy")
     write(dev, out_dir / "ner-dev.spacy")
     return {"train": len(train), "dev": len(dev)}
-
-
-def entity_span_labels(doc: Doc) -> list[tuple[int, int, str]]:
-    return [(s.start_char, s.end_char, s.label_) for s in doc.ents]
-
-
-__all__ = [
-    "NER_LABELS",
-    "Span",
-    "build_core_corpora",
-    "build_ner_corpora",
-    "read_germeval",
-    "read_iob2",
-    "read_ud",
-]

@@ -6,18 +6,14 @@ Each ``<name>.txt`` holds one entry per line; blank lines and lines starting wit
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LANG_DIR = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of ``lang/<name>.txt`` in file order."""
     lines = (LANG_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(
-        line.strip()
-        for line in lines
-        if line.strip() and not line.startswith("#")
-    )
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -27,6 +27,7 @@ Regierung	Regierung	SUB:NOM:SIN:FEM
 Kosten	Kosten	SUB:NOM:PLU:NOG
 Kosten	Kost	SUB:NOM:PLU:FEM
 Merkels	Merkel	EIG:GEN:SIN:FEM:NOA:NAC
+Reuters	Reuter	EIG:GEN:SIN:MAS:NOA:NAC
 sie	ich	PRO:PER:NOM:SIN:FEM
 habe	haben	VER:1:SIN:PRÄ:NON
 habe	haben	VER:1:SIN:KJ1:NON
@@ -39,6 +40,11 @@ sagte	sagen	VER:1:SIN:KJ2:SFT
 sagte	sagen	VER:3:SIN:PRT:SFT
 sagte	sagen	VER:3:SIN:KJ2:SFT
 wäre	sein	VER:AUX:1:SIN:KJ2
+könne	können	VER:MOD:1:SIN:KJ1
+könne	können	VER:MOD:3:SIN:KJ1
+können	können	VER:MOD:INF
+können	können	VER:MOD:1:PLU:PRÄ
+können	können	VER:MOD:1:PLU:KJ1
 wäre	sein	VER:AUX:3:SIN:KJ2
 kann	können	VER:MOD:1:SIN:PRÄ
 kann	können	VER:MOD:3:SIN:PRÄ
@@ -110,6 +116,11 @@ def test_name_in_the_genitive_loses_its_s(nlp):
     assert doc[0].lemma_ == "Merkel"
 
 
+def test_news_agency_reuters_is_not_read_as_a_genitive(nlp):
+    doc = analyse(nlp, ["(", "Reuters", ")"], ["PUNCT", "PROPN", "PUNCT"], ["(", "Reuters", ")"])
+    assert doc[1].lemma_ == "Reuters"
+
+
 def test_reported_speech_habe_is_konjunktiv_one(nlp):
     doc = analyse(
         nlp,
@@ -144,9 +155,26 @@ def test_waere_is_konjunktiv_two_whatever_person_the_model_predicted(nlp):
     assert doc[1].morph.to_dict() == {"Mood": "Sub", "Number": "Plur", "Tense": "Past", "VerbForm": "Fin"}
 
 
-def test_non_finite_verbs_get_no_mood(nlp):
-    doc = analyse(nlp, ["habe"], ["AUX"], ["haben"], ["VerbForm=Inf"])
+def test_infinitive_koennen_gets_no_mood(nlp):
+    doc = analyse(nlp, ["wird", "kommen", "können"], ["AUX", "VERB", "AUX"], ["werden", "kommen", "können"])
+    assert str(doc[2].morph) == ""
+    doc = analyse(nlp, ["können"], ["AUX"], ["können"], ["VerbForm=Inf"])
     assert str(doc[0].morph) == "VerbForm=Inf"
+
+
+def test_koenne_is_finite_konjunktiv_even_if_the_model_took_it_for_an_infinitive(nlp):
+    doc = analyse(
+        nlp, ["Er", "könne", "kommen"], ["PRON", "AUX", "VERB"], ["er", "können", "kommen"], ["", "VerbForm=Inf", ""]
+    )
+    assert doc[1].morph.to_dict() == {"Mood": "Sub", "Tense": "Pres", "VerbForm": "Fin"}
+
+
+def test_predicted_imperative_is_left_alone(nlp):
+    imperative = "Mood=Imp|Number=Sing|Person=2|VerbForm=Fin"
+    doc = analyse(
+        nlp, ["Habe", "Geduld", "!"], ["AUX", "NOUN", "PUNCT"], ["haben", "Geduld", "!"], [imperative, "", ""]
+    )
+    assert str(doc[0].morph) == imperative
 
 
 def test_table_is_saved_with_the_pipeline(nlp, tmp_path: Path):
@@ -168,3 +196,6 @@ def test_real_lexicon_knows_common_news_forms():
     assert table["moods"]["habe"] == {"3Sing": "Sub|Pres"}
     assert table["moods"]["wäre"] == {"*": "Sub|Past"}
     assert "sagte" not in table["moods"]
+    assert "könne" in table["finite_forms"]
+    assert "können" not in table["finite_forms"]
+    assert "Reuters" not in table["lemmas"]["PROPN"]

@@ -37,22 +37,11 @@ def score_entities(nlp: Language, gold_docs: list[Doc], labels: Iterable[str]) -
     micro = PRF()
     per_label: dict[str, PRF] = defaultdict(PRF)
     inputs = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[True] * len(d)) for d in gold_docs)
-    disabled = [name for name in nlp.pipe_names if name not in _ner_pipes(nlp)]
-    with nlp.select_pipes(disable=disabled):
-        for gold, pred in zip(gold_docs, nlp.pipe(inputs, batch_size=256)):
-            g = {(e.start, e.end, e.label_) for e in gold.ents if e.label_ in labels}
-            p = {(e.start, e.end, e.label_) for e in pred.ents if e.label_ in labels}
-            micro.add(p, g)
-            for label in labels:
-                per_label[label].add({x for x in p if x[2] == label}, {x for x in g if x[2] == label})
+    for gold, pred in zip(gold_docs, nlp.pipe(inputs, batch_size=256)):
+        g = {(e.start, e.end, e.label_) for e in gold.ents if e.label_ in labels}
+        p = {(e.start, e.end, e.label_) for e in pred.ents if e.label_ in labels}
+        micro.add(p, g)
+        for label in labels:
+            per_label[label].add({x for x in p if x[2] == label}, {x for x in g if x[2] == label})
     return {"micro": micro.as_dict(), "per_label": {k: per_label[k].as_dict() for k in labels}}
 
-
-def _ner_pipes(nlp: Language) -> set[str]:
-    """The NER component and whatever it needs (a tok2vec it listens to, if any)."""
-    needed = {"ner"}
-    if "ner" in nlp.pipe_names and "tok2vec" in nlp.pipe_names:
-        ner_model = nlp.get_pipe("ner").model
-        if any(node.name == "tok2vec-listener" for node in ner_model.walk()):
-            needed.add("tok2vec")
-    return needed

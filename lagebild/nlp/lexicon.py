@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import lzma
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import srsly
 from spacy.language import Language
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import registry
 
 LEXICON = "de-lexicon/languagetool-german-pos-dict/german-pos-dict.tsv.xz"
+S_NAMES = Path(__file__).parent / "lang" / "lexicon_s_names.txt"
 TABLE_FILE = "table.json.gz"
 
 # LanguageTool word class → lookup class. Participles used as adjectives (PA1/PA2)
@@ -40,64 +42,74 @@ MOOD_TENSE = {"PRÄ": "Ind|Pres", "PRT": "Ind|Past", "KJ1": "Sub|Pres", "KJ2": "
 NUMBERS = {"SIN": "Sing", "PLU": "Plur"}
 ANY_PERSON = "*"
 
+Entry = TypeVar("Entry")
+
 
 def read_lexicon(path: Path) -> Iterator[tuple[str, str, list[str]]]:
-    """Yield (form, lemma, tag fields) for the word classes this module uses."""
+    """Yield (form, lemma, tag fields) for every reading in the lexicon."""
     with lzma.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             form, lemma, tag = line.rstrip("\n").split("\t")
-            fields = tag.split(":")
-            if fields[0] in WORD_CLASSES:
-                yield form, lemma, fields
+            yield form, lemma, tag.split(":")
 
 
-def finite_reading(fields: list[str]) -> tuple[str, str] | None:
-    """Return (person+number, mood/tense) of a finite verb tag, e.g. ("3Sing", "Sub|Pres").
+def finite_fields(fields: list[str]) -> list[str] | None:
+    """Return person, number and tense/mood of a finite verb tag, else None.
 
-    Imperatives count as a reading of their own ("Imp"), so that "habe" (also
-    "hab(e)!") stays ambiguous unless person and number rule the imperative out.
+    ``VER:AUX:3:SIN:KJ1`` → ["3", "SIN", "KJ1"]; imperatives → ["IMP", ...].
     """
+    if fields[0] != "VER":
+        return None
     fields = [f for f in fields[1:] if f not in ("AUX", "MOD")]
-    if fields[0] == "IMP":
-        number = NUMBERS.get(fields[1], "Sing") if len(fields) > 1 else "Sing"
-        return f"2{number}", "Imp"
-    if fields[0] in ("1", "2", "3"):
-        return fields[0] + NUMBERS[fields[1]], MOOD_TENSE[fields[2]]
-    return None
+    return fields if fields[0] in ("1", "2", "3", "IMP") else None
 
 
 def unambiguous_moods(readings: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Map person+number to mood/tense where the lexicon has only one; "*" if all agree."""
+    """Map person+number to mood|tense where the lexicon has only one; "*" if all agree."""
     by_person: dict[str, set[str]] = defaultdict(set)
     for person_number, mood_tense in readings:
         by_person[person_number].add(mood_tense)
-    moods = {mood for group in by_person.values() for mood in group}
+    moods = set().union(*by_person.values())
     if len(moods) == 1:
-        return {ANY_PERSON: moods.pop()} if "Imp" not in moods else {}
-    return {pn: group.pop() for pn, group in by_person.items() if len(group) == 1 and "Imp" not in group}
+        return {ANY_PERSON: moods.pop()}
+    return {pn: group.pop() for pn, group in sorted(by_person.items()) if len(group) == 1}
+
+
+def s_names() -> set[str]:
+    """Names whose final -s is not a genitive ending, from ``lang/lexicon_s_names.txt``."""
+    lines = S_NAMES.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 @registry.misc("lagebild.lexicon_table.v1")
-def lexicon_table(data_dir: str) -> dict[str, dict]:
+def lexicon_table(data_dir: str) -> dict[str, dict | list]:
     """Build the lookup table from the LanguageTool lexicon under ``data_dir``.
 
     Only entries that can change a result are kept: forms with exactly one lemma in
-    their class, and finite verb forms whose mood and tense follow from person and
-    number.
+    their class, finite verb forms whose mood and tense follow from person and
+    number, and which of those forms can only be finite ("könne", not "können").
     """
     lemmas: dict[str, dict[str, set[str]]] = {cls: defaultdict(set) for cls in set(WORD_CLASSES.values())}
     verbs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    not_finite: set[str] = set()
     for form, lemma, fields in read_lexicon(Path(data_dir) / LEXICON):
-        lemmas[WORD_CLASSES[fields[0]]][form].add(lemma)
-        reading = finite_reading(fields) if fields[0] == "VER" else None
-        if reading:
-            verbs[form].add(reading)
+        if fields[0] in WORD_CLASSES:
+            lemmas[WORD_CLASSES[fields[0]]][form].add(lemma)
+        finite = finite_fields(fields)
+        if finite is None:
+            not_finite.add(form)
+        elif finite[0] != "IMP":
+            # Imperatives are rare in news; where the model predicts one, the component
+            # leaves the token alone, so they need no entry.
+            verbs[form].add((finite[0] + NUMBERS[finite[1]], MOOD_TENSE[finite[2]]))
+    for name in s_names():
+        lemmas["PROPN"].pop(name, None)
     unique = {
         cls: {form: found.pop() for form, found in sorted(forms.items()) if len(found) == 1}
         for cls, forms in sorted(lemmas.items())
     }
     moods = {form: resolved for form, readings in sorted(verbs.items()) if (resolved := unambiguous_moods(readings))}
-    return {"lemmas": unique, "moods": moods}
+    return {"lemmas": unique, "moods": moods, "finite_forms": sorted(moods.keys() - not_finite)}
 
 
 @Language.factory(
@@ -109,6 +121,16 @@ def make_lexicon_lookup(nlp: Language, name: str) -> LexiconLookup:
     return LexiconLookup(name)
 
 
+def spellings(form: str) -> tuple[str, ...]:
+    """The form as written, then lower-cased: a capitalised verb or adjective is
+    usually sentence-initial or in a title ("Internationale Politik")."""
+    return (form, form.lower()) if form[:1].isupper() else (form,)
+
+
+def lookup(table: Mapping[str, Entry], form: str) -> Entry | None:
+    return next((table[spelling] for spelling in spellings(form) if spelling in table), None)
+
+
 class LexiconLookup:
     """Overwrites lemmas and finite-verb mood/tense where the lexicon is unambiguous."""
 
@@ -116,37 +138,34 @@ class LexiconLookup:
         self.name = name
         self.lemmas: dict[str, dict[str, str]] = {}
         self.moods: dict[str, dict[str, str]] = {}
+        self.finite_forms: set[str] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             cls = UPOS_CLASSES.get(token.pos_)
             if cls is None:
                 continue
-            lemma = self._lookup(self.lemmas.get(cls, {}), token.text)
+            lemma = lookup(self.lemmas.get(cls, {}), token.text)
             if lemma is not None:
                 token.lemma_ = lemma
-            if cls == "VERB" and "Fin" in token.morph.get("VerbForm"):
+            if cls == "VERB":
                 self._set_mood(token)
         return doc
 
-    @staticmethod
-    def _lookup(table: dict, form: str):
-        """Look up a form as written, then lower-cased: a capitalised verb or adjective
-        is usually sentence-initial or in a title ("Internationale Politik")."""
-        found = table.get(form)
-        if found is None and form[:1].isupper():
-            found = table.get(form.lower())
-        return found
-
     def _set_mood(self, token: Token) -> None:
-        readings = self._lookup(self.moods, token.text)
+        morph = token.morph.to_dict()
+        if morph.get("Mood") == "Imp":
+            return
+        # The model sometimes calls a form infinitive that can only be finite ("könne").
+        finite = morph.get("VerbForm") == "Fin" or any(s in self.finite_forms for s in spellings(token.text))
+        readings = lookup(self.moods, token.text) if finite else None
         if not readings:
             return
-        morph = token.morph.to_dict()
         person_number = morph.get("Person", "") + morph.get("Number", "")
         mood_tense = readings.get(person_number, readings.get(ANY_PERSON))
         if mood_tense:
             morph["Mood"], morph["Tense"] = mood_tense.split("|")
+            morph["VerbForm"] = "Fin"
             token.set_morph(morph)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, table: dict | None = None) -> None:
@@ -155,9 +174,10 @@ class LexiconLookup:
     def _set_table(self, table: dict) -> None:
         self.lemmas = table.get("lemmas", {})
         self.moods = table.get("moods", {})
+        self.finite_forms = set(table.get("finite_forms", []))
 
     def _table(self) -> dict:
-        return {"lemmas": self.lemmas, "moods": self.moods}
+        return {"lemmas": self.lemmas, "moods": self.moods, "finite_forms": sorted(self.finite_forms)}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)

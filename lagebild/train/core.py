@@ -20,7 +20,6 @@ from lagebild.nlp.pipeline import MODEL_DIR
 from lagebild.train.corpora import build_core_corpora, build_ner_corpora
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
-TOKENIZER = {"@tokenizers": "lagebild.news_tokenizer.v1"}
 MODEL_NAME = "lagebild_core"
 MODEL_VERSION = "0.1.0"
 TRAINING_DATA = [
@@ -68,17 +67,13 @@ def _spacy_train(config: str, corpus_prefix: str, corpus: Path, workdir: Path, d
 
 
 def assemble(core_dir: Path, ner_dir: Path) -> Language:
-    """One pipeline: news tokenizer, sentence guard, core components, gazetteer, NER."""
+    """The core pipeline (news tokenizer, sentence guard, tagger … lemmatizer) plus gazetteer and NER."""
     import lagebild.nlp  # noqa: F401  (registers tokenizer and components)
 
-    core = spacy.load(core_dir)
+    nlp = spacy.load(core_dir)
     ner = spacy.load(ner_dir)
     # The recogniser gets its own copy of its tok2vec so both can live in one pipeline.
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp = spacy.blank("de", config={"nlp": {"tokenizer": TOKENIZER}})
-    nlp.add_pipe("sentence_guard")
-    for name in core.pipe_names:
-        nlp.add_pipe(name, source=core)
     nlp.add_pipe("gazetteer", source=ner)
     nlp.add_pipe("ner", source=ner)
     nlp.meta.update(

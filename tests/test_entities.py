@@ -1,13 +1,39 @@
-"""What the trained entity recogniser finds. Skipped while the shipped pipeline has no NER."""
+"""What the shipped entity recogniser finds in real news sentences."""
 
 import pytest
 
 import lagebild
 from tests.support import BIDEN_PUTIN
 
-pytestmark = pytest.mark.skipif(
-    "ner" not in lagebild.load().pipe_names, reason="the shipped pipeline has no entity recogniser yet"
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in lagebild.load()(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Der Bundesrat hat am Mittwoch in Bern beschlossen, die Sanktionen der Europäischen Union "
+            "gegen Russland zu übernehmen.",
+            [("Bundesrat", "ORG"), ("Bern", "LOC"), ("Europäischen Union", "ORG"), ("Russland", "LOC")],
+        ),
+        (
+            "«Wir werden nicht nachgeben», sagte Aussenminister Ignazio Cassis vor den Medien in Genf.",
+            [("Ignazio Cassis", "PER"), ("Genf", "LOC")],
+        ),
+        (
+            "Bundeskanzlerin Angela Merkel traf sich in Paris mit dem französischen Präsidenten Emmanuel Macron.",
+            [("Angela Merkel", "PER"), ("Paris", "LOC"), ("Emmanuel Macron", "PER")],
+        ),
+        (
+            "Die Vereinten Nationen warnten vor einer Hungersnot in Äthiopien.",
+            [("Vereinten Nationen", "ORG"), ("Äthiopien", "LOC")],
+        ),
+    ],
 )
+def test_persons_organisations_and_places_in_news_sentences(sentence, expected):
+    assert entities(sentence) == expected
 
 
 def test_biden_and_putin_are_persons_in_the_record():

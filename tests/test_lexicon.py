@@ -134,6 +134,15 @@ def test_reported_speech_habe_is_konjunktiv_one(nlp):
     assert doc[5].morph.get("Person") == ["3"]
 
 
+def test_treebank_style_without_verbform_gets_mood_but_no_verbform(nlp):
+    # Some UD German treebanks mark finite verbs by Mood alone; the model learns both styles.
+    morph = "Mood=Ind|Number=Sing|Person=3|Tense=Pres"
+    doc = analyse(
+        nlp, ["Regierung", "habe", "Pläne"], ["NOUN", "AUX", "NOUN"], ["Regierung", "haben", "Plan"], ["", morph, ""]
+    )
+    assert str(doc[1].morph) == "Mood=Sub|Number=Sing|Person=3|Tense=Pres"
+
+
 def test_first_person_habe_stays_as_the_model_says(nlp):
     first_person = "Mood=Ind|Number=Sing|Person=1|Tense=Pres|VerbForm=Fin"
     doc = analyse(

@@ -44,4 +44,3 @@ def score_entities(nlp: Language, gold_docs: list[Doc], labels: Iterable[str]) -
         for label in labels:
             per_label[label].add({x for x in p if x[2] == label}, {x for x in g if x[2] == label})
     return {"micro": micro.as_dict(), "per_label": {k: per_label[k].as_dict() for k in labels}}
-

@@ -131,6 +131,10 @@ def lookup(table: Mapping[str, Entry], form: str) -> Entry | None:
     return next((table[spelling] for spelling in spellings(form) if spelling in table), None)
 
 
+def lookup_any(forms: set[str], form: str) -> bool:
+    return any(spelling in forms for spelling in spellings(form))
+
+
 class LexiconLookup:
     """Overwrites lemmas and finite-verb mood/tense where the lexicon is unambiguous."""
 
@@ -154,19 +158,24 @@ class LexiconLookup:
 
     def _set_mood(self, token: Token) -> None:
         morph = token.morph.to_dict()
-        if morph.get("Mood") == "Imp":
+        if morph.get("Mood") == "Imp" or not self._is_finite(token.text, morph):
             return
-        # The model sometimes calls a form infinitive that can only be finite ("könne").
-        finite = morph.get("VerbForm") == "Fin" or any(s in self.finite_forms for s in spellings(token.text))
-        readings = lookup(self.moods, token.text) if finite else None
+        readings = lookup(self.moods, token.text)
         if not readings:
             return
         person_number = morph.get("Person", "") + morph.get("Number", "")
         mood_tense = readings.get(person_number, readings.get(ANY_PERSON))
         if mood_tense:
             morph["Mood"], morph["Tense"] = mood_tense.split("|")
-            morph["VerbForm"] = "Fin"
+            if "VerbForm" in morph:  # left out where the model follows a treebank without it
+                morph["VerbForm"] = "Fin"
             token.set_morph(morph)
+
+    def _is_finite(self, form: str, morph: dict[str, str]) -> bool:
+        """Finite by the model, or by the lexicon: the model leaves VerbForm out where
+        some UD German treebanks do, and sometimes calls a form infinitive that can
+        only be finite ("könne")."""
+        return morph.get("VerbForm") == "Fin" or lookup_any(self.finite_forms, form)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, table: dict | None = None) -> None:
         self._set_table(table or {})

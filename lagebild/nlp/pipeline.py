@@ -22,7 +22,5 @@ def load(path: str | Path | None = None) -> Language:
 
     model = Path(path) if path else MODEL_DIR
     if not (model / "config.cfg").exists():
-        raise FileNotFoundError(
-            f"No trained pipeline at {model}. Run `lagebild train core` to build it."
-        )
+        raise FileNotFoundError(f"No trained pipeline at {model}. Run `lagebild train core` to build it.")
     return spacy.load(model)

@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from lagebild.nlp.pipeline import MODEL_DIR
+from lagebild.nlp.pipeline import MODEL_DIR  # importing lagebild.nlp registers its components
 from lagebild.train.corpora import build_core_corpora, build_ner_corpora
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
@@ -45,7 +45,7 @@ def train_core(data_dir: Path, workdir: Path, model_dir: Path = MODEL_DIR) -> Pa
     for name, job in jobs.items():
         if job.wait() != 0:
             raise RuntimeError(f"training {name} failed; see {workdir / (name + '.log')}")
-    nlp = assemble(workdir / "core" / "model-best", workdir / "ner" / "model-best")
+    nlp = assemble(workdir / "core" / "model-best", workdir / "ner" / "model-best", data_dir)
     nlp.to_disk(model_dir)
     return model_dir
 
@@ -66,11 +66,14 @@ def _spacy_train(config: str, corpus_prefix: str, corpus: Path, workdir: Path, d
     return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
 
 
-def assemble(core_dir: Path, ner_dir: Path) -> Language:
-    """The core pipeline (news tokenizer, sentence guard, tagger … lemmatizer) plus gazetteer and NER."""
-    import lagebild.nlp  # noqa: F401  (registers tokenizer and components)
+def assemble(core_dir: Path, ner_dir: Path, data_dir: Path) -> Language:
+    """The core pipeline (news tokenizer, sentence guard, tagger … lemmatizer), the
+    lexicon lookup built from ``data_dir``, the gazetteer and the NER."""
+    from lagebild.nlp.lexicon import lexicon_table
 
     nlp = spacy.load(core_dir)
+    nlp.add_pipe("lexicon_lookup", after="trainable_lemmatizer")
+    nlp.get_pipe("lexicon_lookup").initialize(table=lexicon_table(str(data_dir)))
     ner = spacy.load(ner_dir)
     # The recogniser gets its own copy of its tok2vec so both can live in one pipeline.
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])

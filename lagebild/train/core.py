@@ -79,6 +79,8 @@ def assemble(core_dir: Path, ner_dir: Path, data_dir: Path) -> Language:
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("gazetteer", source=ner)
     nlp.add_pipe("ner", source=ner)
+    # The corpora lived in a work folder; the shipped config should not point there.
+    nlp.config["paths"].update({"train": None, "dev": None})
     nlp.meta.update(
         {
             "name": MODEL_NAME,

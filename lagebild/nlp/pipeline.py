@@ -15,11 +15,9 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild_cor
 def load(path: str | Path | None = None) -> Language:
     """Load the trained pipeline (cached: loading takes seconds, analysing milliseconds).
 
-    Importing ``lagebild.nlp`` first registers the custom tokenizer and components
-    that the pipeline's config names.
+    This module lives in ``lagebild.nlp``, whose ``__init__`` has already registered
+    the custom tokenizer and components that the pipeline's config names.
     """
-    from lagebild import nlp as _registered  # noqa: F401  (registers factories)
-
     model = Path(path) if path else MODEL_DIR
     if not (model / "config.cfg").exists():
         raise FileNotFoundError(f"No trained pipeline at {model}. Run `lagebild train core` to build it.")

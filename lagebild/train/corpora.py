@@ -134,9 +134,13 @@ def _repair_iob(tags: list[str]) -> list[str]:
     return out
 
 
-def read_ner_silver(path: Path, nlp=None) -> list[Doc]:
-    """Wikinews silver articles, one document per paragraph, entities from char offsets."""
-    nlp = nlp or spacy.blank("de")
+def read_ner_silver(path: Path) -> list[Doc]:
+    """Wikinews silver articles, one document per paragraph, entities from char offsets.
+
+    The tokenizer here only fixes token boundaries for storage; training re-tokenises
+    the text with the pipeline's own tokenizer and aligns the entities.
+    """
+    nlp = spacy.blank("de")
     docs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         article = json.loads(line)

@@ -12,3 +12,10 @@ STORE_CHUNK_SIZE = 256
 DEFAULT_DB = "lagebild.duckdb"
 
 DEMO_CORPUS = Path(__file__).resolve().parent / "demo" / "articles.jsonl"
+
+# Ingest limits: an item larger than this is reported, not read (a runaway dump line
+# or a mislabelled binary would otherwise hold the whole batch).
+MAX_ITEM_BYTES = 10_000_000
+# Fetching pages: seconds to connect and read, and who is asking.
+FETCH_TIMEOUT = 15.0
+FETCH_USER_AGENT = "lagebild/0.1 (+https://github.com/lagebild/lagebild; news analysis)"

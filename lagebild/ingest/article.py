@@ -8,18 +8,27 @@ from datetime import date, datetime
 
 @dataclass(frozen=True)
 class Article:
-    """One article as read, before cleaning.
+    """One article as read, before cleaning: plain `text`, or a web page's `html`.
 
-    `source` names where it came from ("news.jsonl#3"); `source_id` is the id the input
-    gave it, if any, kept so that results can be matched back to the input.
+    `source` names where it came from ("news.jsonl#3", "feed.xml#2", a URL);
+    `source_id` is the id the input gave it, if any, kept so that results can be matched
+    back to the input. `published` is the date the input itself states (a JSON field, a
+    feed item's date), ISO 8601. `truncated` says the reader only had a teaser (a feed
+    item whose page could not be fetched).
     """
 
-    text: str
+    text: str | None = None
+    html: str | None = None
     title: str | None = None
     url: str | None = None
     published: str | None = None
     source: str | None = None
     source_id: str | None = None
+    truncated: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("an Article has either text or html")
 
 
 @dataclass(frozen=True)

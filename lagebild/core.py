@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
 
-from lagebild.clean import clean_text
+from lagebild.clean import CleanArticle, CleanOptions, NearDuplicates, clean_article
 from lagebild.extract import build_record
-from lagebild.ingest import Article, iso_published
+from lagebild.ingest import Article, ItemError, iso_published
 from lagebild.nlp.pipeline import load
-from lagebild.record import Record
+from lagebild.record import Meta, Record, record_id
 from lagebild.settings import BATCH_SIZE
 
 
@@ -20,28 +21,77 @@ def analyze(
     published: str | date | None = None,
     title: str | None = None,
     url: str | None = None,
+    language: str = "de",
 ) -> Record:
-    """Analyse one article; `published` (ISO date) anchors its relative time expressions."""
+    """Analyse one article; `published` (ISO date) anchors its relative time expressions.
+
+    Raises ValueError when nothing can be analysed (no text left after cleaning, or a
+    language other than `language`; "any" accepts every language).
+    """
     article = Article(
         text=text,
         title=title,
         url=url,
         published=iso_published(published) if published is not None else None,
     )
-    return next(analyze_many([article]))
+    (result,) = analyze_many([article], options=CleanOptions(language=language))
+    if isinstance(result, ItemError):
+        raise ValueError(result.reason)
+    return result
 
 
 def analyze_many(
-    articles: Iterable[Article | str],
+    items: Iterable[Article | ItemError | str],
     nlp: Language | None = None,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Record]:
-    """Analyse articles lazily, in order, through one `nlp.pipe` that batches them."""
+    options: CleanOptions = CleanOptions(),
+    duplicates: NearDuplicates | None = None,
+) -> Iterator[Record | ItemError]:
+    """Analyse articles lazily through one `nlp.pipe` that batches them.
+
+    Records come in input order. An item that cannot be analysed comes out as an
+    `ItemError` as soon as it is known, ahead of records still in the batch. Near
+    copies of earlier articles are analysed too, marked with `meta.duplicate_of`.
+    """
     nlp = nlp or load()
-    cleaned = ((clean_text(article.text), article) for article in map(_as_article, articles))
-    for doc, article in nlp.pipe(cleaned, as_tuples=True, batch_size=batch_size):
-        yield build_record(doc, article)
+    duplicates = duplicates or NearDuplicates()
+    yield from _pipe_records(nlp, _cleaned(items, options, duplicates), batch_size)
 
 
-def _as_article(item: Article | str) -> Article:
-    return Article(text=item) if isinstance(item, str) else item
+def _cleaned(
+    items: Iterable[Article | ItemError | str], options: CleanOptions, duplicates: NearDuplicates
+) -> Iterator[CleanArticle | ItemError]:
+    for item in items:
+        if isinstance(item, ItemError):
+            yield item
+            continue
+        cleaned = clean_article(Article(text=item) if isinstance(item, str) else item, options)
+        if isinstance(cleaned, CleanArticle):
+            original = duplicates.original_of(record_id(cleaned.text, cleaned.meta.url), cleaned.text)
+            if original is not None:
+                cleaned = replace(cleaned, meta=replace(cleaned.meta, duplicate_of=original))
+        yield cleaned
+
+
+def _pipe_records(
+    nlp: Language, items: Iterable[CleanArticle | ItemError], batch_size: int
+) -> Iterator[Record | ItemError]:
+    """Errors pass straight through; clean articles go through `nlp.pipe` in batches."""
+    errors: list[ItemError] = []
+
+    def texts() -> Iterator[tuple[str, Meta]]:
+        for item in items:
+            if isinstance(item, ItemError):
+                errors.append(item)
+            else:
+                yield item.text, item.meta
+
+    for doc, meta in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        yield from _drain(errors)
+        yield build_record(doc, meta)
+    yield from _drain(errors)
+
+
+def _drain(errors: list[ItemError]) -> Iterator[ItemError]:
+    while errors:
+        yield errors.pop(0)

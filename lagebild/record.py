@@ -6,9 +6,13 @@ JSON Schema is derived from these classes, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import types
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+_WHITESPACE = re.compile(r"\s+")
 
 Label = Literal["PER", "ORG", "LOC", "OTH"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -18,6 +22,9 @@ EventType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]  # fmt: skip
 EventStatus = Literal["occurred", "planned", "alleged", "denied", "hypothetical"]
+# Where Meta.published came from, in the order they are trusted: the user's --published,
+# the input's own field (JSON, CSV, feed), the page's metadata, the URL, a dateline.
+PublishedSource = Literal["user", "input", "page", "url", "dateline"]
 
 
 @dataclass(frozen=True)
@@ -88,8 +95,27 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """Where (and when, through which agency) a report was filed: "Zürich, 29.12.2021 –".
+
+    Split off the body so that the first sentence reads as a sentence.
+    """
+
+    text: str
+    place: str
+    date: str | None = field(default=None, metadata={"pattern": r"^\d{4}-\d{2}-\d{2}$"})
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
 class Meta:
-    """Where the article comes from; source_id is the input's own id, if it had one."""
+    """Where the article comes from and what cleaning found around its body.
+
+    source_id is the input's own id, if it had one; captions are the photo captions
+    taken out of the body; truncated marks a page that showed only a teaser (paywall);
+    duplicate_of is the id of an earlier record with (nearly) the same text, which
+    counts and timelines use instead of this one.
+    """
 
     title: str | None
     url: str | None
@@ -98,6 +124,13 @@ class Meta:
     language: str
     source: str | None
     source_id: str | None = None
+    published_source: PublishedSource | None = None
+    author: str | None = None
+    site_name: str | None = None
+    dateline: Dateline | None = None
+    captions: list[str] = field(default_factory=list)
+    truncated: bool = False
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +149,15 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, the shape `record_schema()` describes."""
         return _plain(self)
+
+
+def record_id(text: str, url: str | None) -> str:
+    """A stable id: the same article text from the same address always gets the same id.
+
+    Whitespace is collapsed first so that re-wrapped copies of an article match.
+    """
+    key = f"{url or ''}\n{_WHITESPACE.sub(' ', text).strip()}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _plain(value: Any) -> Any:

@@ -19,3 +19,11 @@ MAX_ITEM_BYTES = 10_000_000
 # Fetching pages: seconds to connect and read, and who is asking.
 FETCH_TIMEOUT = 15.0
 FETCH_USER_AGENT = "lagebild/0.1 (+https://github.com/lagebild/lagebild; news analysis)"
+
+# Near-duplicates: articles whose word 5-gram sets overlap by at least this Jaccard
+# similarity are copies of one another (an agency story with another headline and a
+# trimmed paragraph still scores above 0.8; two reports of the same event by different
+# writers score far below).
+DUPLICATE_SIMILARITY = 0.8
+DUPLICATE_SHINGLE_WORDS = 5
+MINHASH_PERMUTATIONS = 128

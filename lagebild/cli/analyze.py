@@ -13,11 +13,15 @@ from typing import Annotated
 
 import typer
 
-from lagebild.cli.batch import Tally, progress
+from lagebild.clean import CleanOptions
+from lagebild.cli.batch import Tally, near_duplicates, progress
 from lagebild.core import analyze_many
-from lagebild.ingest import read_inputs
+from lagebild.ingest import INPUT_FORMATS, FieldMapping, read_inputs
 from lagebild.record import Record
 from lagebild.store import RecordStore
+
+
+InputFormat = StrEnum("InputFormat", {name: name for name in INPUT_FORMATS})
 
 
 class OutputFormat(StrEnum):
@@ -32,9 +36,9 @@ def analyze(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files to read: .txt holds one article (optionally headed by Title:, "
-            "Published:, URL: lines and a blank line), .jsonl one article per line "
-            "(fields id, url, title, published, text). '-' reads stdin.",
+            help="What to read: files (.txt, .html, .jsonl, .csv, RSS/Atom .xml, .warc, and .gz of "
+            "each), directories of them, http(s) URLs, or '-' for stdin. A .txt file may start "
+            "with Title:, Published:, URL: lines and a blank line.",
             metavar="PATH",
             show_default=False,
         ),
@@ -43,9 +47,24 @@ def analyze(
         datetime | None,
         typer.Option(
             formats=["%Y-%m-%d"],
-            help="Publication date (YYYY-MM-DD) for articles that do not give their own.",
+            help="Publication date (YYYY-MM-DD) for every article, overriding dates found in the input.",
         ),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(help="Keep articles in this language (ISO 639-1); others are skipped. 'any' keeps all."),
+    ] = "de",
+    input_format: Annotated[
+        InputFormat,
+        typer.Option(help="How to read the inputs; 'auto' goes by file extension, then by content."),
+    ] = InputFormat.auto,
+    text_field: Annotated[str | None, typer.Option(help="JSON/CSV field with the article text [text|body|content].")] = None,
+    title_field: Annotated[str | None, typer.Option(help="JSON/CSV field with the headline [title|headline].")] = None,
+    date_field: Annotated[
+        str | None, typer.Option(help="JSON/CSV field with the publication date [published|date|…].")
+    ] = None,
+    url_field: Annotated[str | None, typer.Option(help="JSON/CSV field with the article URL [url|link].")] = None,
+    id_field: Annotated[str | None, typer.Option(help="JSON/CSV field with the input's own id [id|guid].")] = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -61,21 +80,27 @@ def analyze(
         Path | None,
         typer.Option(help="Write the skipped items (source, item, reason) here as JSON Lines."),
     ] = None,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 when any item was skipped.")] = False,
 ) -> None:
     """Analyse news articles and print one record per article.
 
-    Unreadable items are skipped and listed on stderr; the exit code is 1 only when every item failed.
+    Items that cannot be read or analysed are skipped and listed on stderr (and in
+    --errors); the rest go on. The exit code is 1 only when nothing could be analysed,
+    or with --strict when anything was skipped.
     """
     tally = Tally()
-    day = published.date().isoformat() if published else None
-    records = progress(analyze_many(tally.articles(read_inputs(paths), day)))
+    mapping = FieldMapping.given(text=text_field, title=title_field, date=date_field, url=url_field, id=id_field)
+    options = CleanOptions(published=published.date().isoformat() if published else None, language=lang)
     with ExitStack() as stack:
-        if db is not None:
-            records = stack.enter_context(RecordStore(db)).saved(records)
+        store = stack.enter_context(RecordStore(db)) if db is not None else None
+        items = read_inputs(paths, mapping, input_format.value)
+        records = tally.records(progress(analyze_many(items, options=options, duplicates=near_duplicates(store))))
+        if store is not None:
+            records = store.saved(records)
         for line in _FORMATTERS[output_format](records):
             typer.echo(line)
     tally.report(errors)
-    if tally.errors and not tally.read:
+    if (tally.errors and not tally.analysed) or (strict and tally.errors):
         raise typer.Exit(1)
 
 

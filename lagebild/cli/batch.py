@@ -5,35 +5,43 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 from tqdm import tqdm
 
-from lagebild.ingest import Article, ItemError
+from lagebild.clean import NearDuplicates
+from lagebild.ingest import ItemError
 from lagebild.record import Record
+from lagebild.store import RecordStore
+
+T = TypeVar("T")
 
 
 @dataclass
 class Tally:
-    """Counts what a run read, and keeps the items it had to skip."""
+    """Counts what a run analysed, and keeps the items it had to skip."""
 
-    read: int = 0
+    analysed: int = 0
+    duplicates: int = 0
     errors: list[ItemError] = field(default_factory=list)
 
-    def articles(self, items: Iterable[Article | ItemError], published: str | None = None) -> Iterator[Article]:
-        """The readable articles of `items`, dated `published` where they give no date."""
+    def records(self, items: Iterable[Record | ItemError]) -> Iterator[Record]:
+        """The records among `items`; the errors are kept for the report."""
         for item in items:
             if isinstance(item, ItemError):
                 self.errors.append(item)
                 continue
-            self.read += 1
-            yield replace(item, published=published) if published and not item.published else item
+            self.analysed += 1
+            self.duplicates += item.meta.duplicate_of is not None
+            yield item
 
     def report(self, errors_file: Path | None = None) -> None:
         """Say on stderr what was analysed and skipped; list the skipped items in a file."""
-        typer.echo(f"lagebild: {self.read} analysed, {len(self.errors)} skipped", err=True)
+        copies = f" ({self.duplicates} near-duplicates of earlier articles)" if self.duplicates else ""
+        typer.echo(f"lagebild: {self.analysed} analysed{copies}, {len(self.errors)} skipped", err=True)
         for error in self.errors:
             typer.echo(f"  {error}", err=True)
         if errors_file is not None:
@@ -41,13 +49,22 @@ class Tally:
             errors_file.write_text("".join(lines), encoding="utf-8")
 
 
-def progress(records: Iterable[Record]) -> Iterator[Record]:
-    """A progress bar on stderr, only in a terminal and only once a run lasts a second."""
+def progress(items: Iterable[T]) -> Iterator[T]:
+    """A progress bar with items/s on stderr, only in a terminal and only once a run lasts a second."""
     yield from tqdm(
-        records,
+        items,
         desc="analysing",
-        unit=" articles",
+        unit=" items",
         file=sys.stderr,
         disable=not sys.stderr.isatty(),
         delay=1.0,
     )
+
+
+def near_duplicates(store: RecordStore | None) -> NearDuplicates:
+    """An index of near-duplicates that knows the store's articles, so that a copy is
+    found even when its original came in an earlier run."""
+    index = NearDuplicates()
+    for record_id, text in store.originals() if store is not None else ():
+        index.add(record_id, text)
+    return index

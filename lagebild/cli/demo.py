@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lagebild.cli.batch import Tally, progress
+from lagebild.cli.batch import Tally, near_duplicates, progress
 from lagebild.core import analyze_many
 from lagebild.ingest import read_inputs
 from lagebild.settings import DEFAULT_DB, DEMO_CORPUS
@@ -22,7 +22,8 @@ def demo(
     """Analyse the bundled demo corpus (40 Wikinews articles) and summarise the result."""
     tally = Tally()
     with RecordStore(db) as store:
-        store.upsert(progress(analyze_many(tally.articles(read_inputs([str(DEMO_CORPUS)])))))
+        items = analyze_many(read_inputs([str(DEMO_CORPUS)]), duplicates=near_duplicates(store))
+        store.upsert(tally.records(progress(items)))
         summary = store.summary()
     tally.report()
     typer.echo(format_summary(summary, db))
@@ -30,7 +31,8 @@ def demo(
 
 def format_summary(summary: Summary, db: Path) -> str:
     """Articles, mentions per label and the most mentioned names, as plain text."""
-    lines = [f"{db}: {summary.articles} articles", "", "entities per label:"]
+    copies = f" (and {summary.duplicates} near-duplicates, not counted)" if summary.duplicates else ""
+    lines = [f"{db}: {summary.articles} articles{copies}", "", "entities per label:"]
     lines += [f"  {label:<4} {count:>6}" for label, count in summary.entities_by_label.items()]
     if not summary.entities_by_label:
         lines.append("  (none)")

@@ -44,3 +44,34 @@ def ud(data: DataOption = None, model: ModelOption = None) -> None:
 
     for name, value in evaluate_ud(load(model), _data_dir(data)).items():
         typer.echo(f"{name:<28} {value:.3f}")
+
+
+@app.command("clean")
+def clean(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of NAME.html pages with the expected body in NAME.txt (metadata in NAME.json).")
+    ] = Path("tests/data/pages"),
+    per_page: Annotated[bool, typer.Option(help="Also print each page's F1.")] = False,
+) -> None:
+    """Body text of HTML pages: character precision, recall and F1, lagebild beside trafilatura."""
+    from lagebild.evaluate.clean import SYSTEMS, Overlap, evaluate_pages
+
+    if not folder.is_dir():
+        raise typer.BadParameter(f"folder not found: {folder}", param_hint="FOLDER")
+    scores = evaluate_pages(folder)
+    totals = {name: Overlap() for name in SYSTEMS}
+    for score in scores:
+        for name, overlap in score.overlaps.items():
+            totals[name].add(overlap)
+        if per_page:
+            figures = "  ".join(f"{name} F1 {overlap.f1:.3f}" for name, overlap in score.overlaps.items())
+            missed = [name for name, correct in score.meta_correct.items() if not correct]
+            typer.echo(f"{score.name:<40} {figures}" + (f"  meta wrong: {', '.join(missed)}" if missed else ""))
+    typer.echo(f"{len(scores)} pages in {folder}; characters of word-aligned text, summed over pages")
+    for name, total in totals.items():
+        typer.echo(f"  {name:<12} P {total.precision:.3f}  R {total.recall:.3f}  F1 {total.f1:.3f}")
+    fields = sorted({name for score in scores for name in score.meta_correct})
+    typer.echo("lagebild metadata (pages correct / pages with the field):")
+    for name in fields:
+        judged = [score.meta_correct[name] for score in scores if name in score.meta_correct]
+        typer.echo(f"  {name:<10} {sum(judged)}/{len(judged)}")

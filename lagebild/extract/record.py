@@ -2,50 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
-from urllib.parse import urlsplit
-
 from spacy.tokens import Doc
 
-from lagebild.ingest import Article
-from lagebild.record import Entity, Meta, Record
-
-_WHITESPACE = re.compile(r"\s+")
+from lagebild.record import Entity, Meta, Record, record_id
 
 
-def build_record(doc: Doc, article: Article) -> Record:
-    """The record for `article`, whose cleaned text `doc` analysed."""
+def build_record(doc: Doc, meta: Meta) -> Record:
+    """The record of the article whose cleaned text `doc` analysed."""
     return Record(
-        id=record_id(doc.text, article.url),
-        meta=Meta(
-            title=article.title,
-            url=article.url,
-            outlet=outlet(article.url),
-            published=article.published,
-            language=doc.lang_,
-            source=article.source,
-            source_id=article.source_id,
-        ),
+        id=record_id(doc.text, meta.url),
+        meta=meta,
         text=doc.text,
         sentences=sentence_offsets(doc),
         entities=[Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_) for ent in doc.ents],
     )
-
-
-def record_id(text: str, url: str | None) -> str:
-    """A stable id: the same article text from the same address always gets the same id.
-
-    Whitespace is collapsed first so that re-wrapped copies of an article match.
-    """
-    key = f"{url or ''}\n{_WHITESPACE.sub(' ', text).strip()}"
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def outlet(url: str | None) -> str | None:
-    """The publisher's host name, without "www."."""
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
 
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:

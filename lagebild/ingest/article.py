@@ -43,6 +43,10 @@ class ItemError:
         return f"{item_name(self.source, self.item)}: {self.reason}"
 
 
+class Unreadable(Exception):
+    """An input or item that cannot be read; the reader turns it into one `ItemError`."""
+
+
 def item_name(source: str, item: int | None) -> str:
     """`source`, plus "#N" for the N-th line of a multi-item input."""
     return source if item is None else f"{source}#{item}"

@@ -28,8 +28,11 @@ _TABLES = (
         source VARCHAR,
         source_id VARCHAR,
         text VARCHAR,
-        record JSON
+        record JSON,
+        duplicate_of VARCHAR
     )""",
+    # Databases written before near-duplicates were marked lack the column.
+    "ALTER TABLE records ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
     """CREATE TABLE IF NOT EXISTS entities (
         record_id VARCHAR,
         start INTEGER,
@@ -44,6 +47,11 @@ _TABLES = (
 )
 
 
+# Entities of records that are not near-duplicates of another.
+_ORIGINAL_ENTITIES = """(SELECT entities.* FROM entities JOIN records ON records.id = entities.record_id
+    WHERE records.duplicate_of IS NULL)"""
+
+
 @dataclass(frozen=True)
 class NameCount:
     """How often an entity name occurs: mentions, and articles that mention it."""
@@ -56,9 +64,10 @@ class NameCount:
 
 @dataclass(frozen=True)
 class Summary:
-    """What a database holds, in figures."""
+    """What a database holds, in figures; near-duplicates are not counted twice."""
 
     articles: int
+    duplicates: int
     entities_by_label: dict[str, int]
     top_names: list[NameCount]
 
@@ -104,7 +113,7 @@ class RecordStore:
         try:
             self._db.execute("DELETE FROM entities WHERE record_id IN (SELECT unnest(?))", [list(latest)])
             self._db.executemany(
-                "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_record_row(record) for record in latest.values()],
             )
             if entity_rows:
@@ -127,21 +136,32 @@ class RecordStore:
         self.upsert(chunk)
         yield from chunk
 
+    def originals(self) -> Iterator[tuple[str, str]]:
+        """(id, text) of every stored record that is not a copy of another."""
+        cursor = self._db.execute("SELECT id, text FROM records WHERE duplicate_of IS NULL ORDER BY id")
+        while rows := cursor.fetchmany(STORE_CHUNK_SIZE):
+            yield from rows
+
     def summary(self, top: int = 10) -> Summary:
-        """Article count, mentions per entity label and the `top` most mentioned names."""
+        """Article count, mentions per entity label and the `top` most mentioned names,
+        over original articles only: an agency story that ten outlets ran counts once."""
         by_label = self._db.execute(
-            "SELECT label, count(*) FROM entities GROUP BY label ORDER BY count(*) DESC, label"
+            f"""SELECT label, count(*) FROM {_ORIGINAL_ENTITIES}
+                GROUP BY label ORDER BY count(*) DESC, label"""
         ).fetchall()
         names = self._db.execute(
-            """SELECT coalesce(name, text) AS shown, label, count(*),
+            f"""SELECT coalesce(name, text) AS shown, label, count(*),
                       count(DISTINCT record_id)
-               FROM entities GROUP BY shown, label
+               FROM {_ORIGINAL_ENTITIES} GROUP BY shown, label
                ORDER BY count(*) DESC, shown LIMIT ?""",
             [top],
         ).fetchall()
-        (articles,) = self._db.execute("SELECT count(*) FROM records").fetchall()[0]
+        articles, duplicates = self._db.execute(
+            "SELECT count(*) FILTER (duplicate_of IS NULL), count(duplicate_of) FROM records"
+        ).fetchall()[0]
         return Summary(
             articles=articles,
+            duplicates=duplicates,
             entities_by_label=dict(by_label),
             top_names=[NameCount(*row) for row in names],
         )
@@ -161,4 +181,5 @@ def _record_row(record: Record) -> tuple[object, ...]:
         meta.source_id,
         record.text,
         json.dumps(record.to_dict(), ensure_ascii=False),
+        meta.duplicate_of,
     )

@@ -1,0 +1,79 @@
+"""Main text and metadata of a web page, by trafilatura."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+# Photo captions: figure captions and the caption containers news sites use; they are
+# taken out before extraction so that they end up in meta.captions, not in the body.
+_CAPTION_XPATH = (
+    "//figcaption"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+    " | //*[contains(@class, 'image-caption') or contains(@class, 'img-caption')"
+    " or contains(@class, 'media-caption') or contains(@class, 'figure__caption')]"
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page says about itself, and its main text with one paragraph per line."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    captions: list[str] = field(default_factory=list)
+
+
+class NoMainText(ValueError):
+    """The page has no article text that trafilatura could find."""
+
+
+def extract_page(html: str, url: str | None = None) -> Page:
+    """The article body of `html` without navigation, comments and captions.
+
+    Comments are left out: they are readers' words, not the outlet's. Tables stay,
+    they often hold results (elections, votes) that the text refers to.
+    """
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError) as error:
+        raise NoMainText(f"unreadable HTML: {error}") from None
+    captions = _take_captions(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    if document is None or not (document.text or "").strip():
+        raise NoMainText("no article text found in the page")
+    return Page(
+        text=document.text,
+        title=document.title or None,
+        published=document.date or None,
+        author=document.author or None,
+        site_name=document.sitename or None,
+        url=document.url or url,
+        captions=captions,
+    )
+
+
+def _take_captions(tree: lxml.html.HtmlElement) -> list[str]:
+    elements = tree.xpath(_CAPTION_XPATH)
+    outermost = [element for element in elements if not any(a in elements for a in element.iterancestors())]
+    captions = []
+    for element in outermost:
+        text = " ".join(element.text_content().split())
+        if text:
+            captions.append(text)
+        element.drop_tree()
+    return captions

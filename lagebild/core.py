@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from lagebild.clean import CleanArticle, CleanOptions, NearDuplicates, clean_article
+from lagebild.clean import DEFAULT_OPTIONS, CleanArticle, CleanOptions, NearDuplicates, clean_article
 from lagebild.extract import build_record
 from lagebild.ingest import Article, ItemError, iso_published
 from lagebild.nlp.pipeline import load
@@ -44,7 +44,7 @@ def analyze_many(
     items: Iterable[Article | ItemError | str],
     nlp: Language | None = None,
     batch_size: int = BATCH_SIZE,
-    options: CleanOptions = CleanOptions(),
+    options: CleanOptions = DEFAULT_OPTIONS,
     duplicates: NearDuplicates | None = None,
 ) -> Iterator[Record | ItemError]:
     """Analyse articles lazily through one `nlp.pipe` that batches them.

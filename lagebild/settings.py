@@ -21,9 +21,13 @@ FETCH_TIMEOUT = 15.0
 FETCH_USER_AGENT = "lagebild/0.1 (+https://github.com/lagebild/lagebild; news analysis)"
 
 # Near-duplicates: articles whose word 5-gram sets overlap by at least this Jaccard
-# similarity are copies of one another (an agency story with another headline and a
-# trimmed paragraph still scores above 0.8; two reports of the same event by different
-# writers score far below).
-DUPLICATE_SIMILARITY = 0.8
+# similarity are copies of one another (an agency story with a trimmed paragraph and an
+# added sentence still scores above 0.7; two reports of the same event by different
+# writers score below 0.1).
+DUPLICATE_SIMILARITY = 0.7
 DUPLICATE_SHINGLE_WORDS = 5
 MINHASH_PERMUTATIONS = 128
+# A feed item carries the whole article when its content has this much text or this
+# many paragraphs; shorter content is a teaser, and the item's page is fetched instead.
+FEED_FULL_TEXT_CHARS = 1500
+FEED_FULL_PARAGRAPHS = 4

@@ -12,7 +12,9 @@ def paragraphs(*parts: str) -> str:
 
 
 def test_srf_caption_goes_to_captions_without_its_credit():
-    cleaned = remove_debris(paragraphs(BODY, "Legende: Der Bundesrat an seiner Medienkonferenz in Bern. Keystone", MORE))
+    cleaned = remove_debris(
+        paragraphs(BODY, "Legende: Der Bundesrat an seiner Medienkonferenz in Bern. Keystone", MORE)
+    )
     assert cleaned.paragraphs == [BODY, MORE]
     assert cleaned.captions == ["Der Bundesrat an seiner Medienkonferenz in Bern."]
 
@@ -40,7 +42,9 @@ def test_inline_teasers_are_dropped():
 
 
 def test_teaser_list_after_its_heading_is_dropped_up_to_the_next_sentence():
-    text = paragraphs(BODY, "Das könnte Sie auch interessieren", "Nationalrat lehnt Initiative ab", "Streit um AHV", MORE)
+    text = paragraphs(
+        BODY, "Das könnte Sie auch interessieren", "Nationalrat lehnt Initiative ab", "Streit um AHV", MORE
+    )
     assert remove_debris(text).paragraphs == [BODY, MORE]
 
 

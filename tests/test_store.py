@@ -43,3 +43,28 @@ def test_summary_counts_labels_and_names(tmp_path):
         ("Angela Merkel", "PER", 2, 2),
         ("Emmanuel Macron", "PER", 1, 1),
     ]
+
+
+def test_near_duplicates_are_stored_but_not_counted(tmp_path):
+    record = lagebild.analyze(MERKEL_PARIS)
+    record = replace(record, entities=[entity(MERKEL_PARIS, "Angela Merkel", "PER")])
+    copy = replace(record, id="copy", meta=replace(record.meta, url="https://example.de/x", duplicate_of=record.id))
+    with RecordStore(tmp_path / "news.duckdb") as store:
+        store.upsert([record, copy])
+        summary = store.summary()
+        originals = list(store.originals())
+    assert (summary.articles, summary.duplicates) == (1, 1)
+    assert summary.entities_by_label == {"PER": 1}
+    assert originals == [(record.id, record.text)]
+
+
+def test_a_database_from_before_duplicates_gains_the_column(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(
+            "CREATE TABLE records (id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, outlet VARCHAR, "
+            "published DATE, language VARCHAR, source VARCHAR, source_id VARCHAR, text VARCHAR, record JSON)"
+        )
+    with RecordStore(db) as store:
+        store.upsert([lagebild.analyze(MERKEL_PARIS)])
+        assert store.summary().articles == 1

@@ -16,6 +16,10 @@ from lagebild.ingest import Article, ItemError
 from lagebild.record import Meta
 
 ANY_LANGUAGE = "any"
+# Headline and kicker lines above the body; shorter matches than these are chance.
+_MAX_HEADLINE_LINES = 2
+_MIN_HEADLINE_CHARS = 15
+_MIN_KICKER_CHARS = 5
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,10 @@ class CleanArticle:
     meta: Meta
 
 
-def clean_article(article: Article, options: CleanOptions = CleanOptions()) -> CleanArticle | ItemError:
+DEFAULT_OPTIONS = CleanOptions()
+
+
+def clean_article(article: Article, options: CleanOptions = DEFAULT_OPTIONS) -> CleanArticle | ItemError:
     """Extract (HTML), normalise, remove debris, split off the dateline, identify the
     language and choose the publication date; an item with nothing left is an error."""
     source = article.source or "<input>"
@@ -44,7 +51,8 @@ def clean_article(article: Article, options: CleanOptions = CleanOptions()) -> C
     except NoMainText as error:
         return ItemError(source, None, str(error))
     cleaned = remove_debris(clean_text(page.text if page else article.text or ""))
-    paragraphs, dateline = split_dateline(cleaned.paragraphs)
+    title = article.title or _page_field(page, "title")
+    paragraphs, dateline = split_dateline(_without_headline(cleaned.paragraphs, title))
     text = "\n\n".join(paragraphs)
     if not text:
         return ItemError(source, None, "no article text left after cleaning")
@@ -65,7 +73,7 @@ def clean_article(article: Article, options: CleanOptions = CleanOptions()) -> C
     return CleanArticle(
         text=text,
         meta=Meta(
-            title=article.title or _page_field(page, "title"),
+            title=title,
             url=url,
             outlet=courlan.extract_domain(url) if url else None,
             published=published,
@@ -84,3 +92,23 @@ def clean_article(article: Article, options: CleanOptions = CleanOptions()) -> C
 
 def _page_field(page: Page | None, name: str) -> str | None:
     return getattr(page, name) if page else None
+
+
+def _without_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """The body without the headline (and kicker) that pages repeat above it: the
+    title is in meta. Both may differ by a kicker or a site suffix, so a short first
+    line that the title contains, or that contains the title, goes."""
+    title = " ".join((title or "").split()).casefold()
+    kept = list(paragraphs)
+    for _ in range(_MAX_HEADLINE_LINES):
+        if not (title and kept and _is_headline_line(kept[0])):
+            break
+        first = kept[0].casefold()
+        if not (first in title or (len(title) >= _MIN_HEADLINE_CHARS and title in first)):
+            break
+        kept.pop(0)
+    return kept
+
+
+def _is_headline_line(paragraph: str) -> bool:
+    return len(paragraph) >= _MIN_KICKER_CHARS and not paragraph.endswith((".", "!", "?", '"', "«", "“"))

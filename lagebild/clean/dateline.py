@@ -23,11 +23,12 @@ def split_dateline(paragraphs: list[str], rules: DebrisRules | None = None) -> t
             if match is None:
                 continue
             rest = paragraph[match.end() :].strip()
+            parts = match.groupdict()  # not every pattern has every group
             dateline = Dateline(
                 text=match[0].strip(),
-                place=match["place"],
-                date=_iso_date(match["date"], rules.months) if match["date"] else None,
-                agency=match["agency"],
+                place=parts["place"],
+                date=_iso_date(parts["date"], rules.months) if parts.get("date") else None,
+                agency=parts.get("agency"),
             )
             kept = [*paragraphs[:index], *([rest] if rest else []), *paragraphs[index + 1 :]]
             return kept, dateline

@@ -21,6 +21,7 @@ _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 # A line of a teaser list reads like a headline: short and without closing punctuation.
 _HEADLINE_MAX_WORDS = 16
 _SENTENCE_END = tuple(".!?:;«»“”\"')…")
+_CAPTION_MAX_WORDS = 30
 # Longer paragraphs are article text even when they mention a subscription.
 _PAYWALL_MAX_WORDS = 45
 
@@ -109,20 +110,27 @@ def remove_debris(text: str, rules: DebrisRules | None = None) -> Cleaned:
         if rules.teaser_heading.fullmatch(paragraph):
             in_teaser_list = True
             continue
-        if any(rule.fullmatch(paragraph) for rule in (rules.drop, rules.credit, rules.byline)):
+        if rules.credit.fullmatch(paragraph):
+            # A caption without a label shows itself by the credit line after it.
+            if cleaned.paragraphs and _is_headline(cleaned.paragraphs[-1], _CAPTION_MAX_WORDS):
+                cleaned.captions.append(cleaned.paragraphs.pop())
+            continue
+        if rules.drop.fullmatch(paragraph) or rules.byline.fullmatch(paragraph):
             continue
         cleaned.paragraphs.append(paragraph)
     return cleaned
 
 
 def clean_caption(caption: str, rules: DebrisRules | None = None) -> str:
-    """A caption without its "Legende:" label and trailing credit ("… Keystone")."""
+    """A caption without its "Legende:" label and trailing credit ("… Keystone"); empty
+    when it is no caption but a player label ("Audio … abspielen")."""
     rules = rules or load_rules()
     caption = _SPACES.sub(" ", caption).strip()
     if label := rules.caption.match(caption):
         caption = caption[label.end() :]
-    return rules.caption_credit.sub("", caption).strip()
+    caption = rules.caption_credit.sub("", caption).strip()
+    return "" if rules.drop.fullmatch(caption) or rules.credit.fullmatch(caption) else caption
 
 
-def _is_headline(paragraph: str) -> bool:
-    return len(paragraph.split()) <= _HEADLINE_MAX_WORDS and not paragraph.endswith(_SENTENCE_END)
+def _is_headline(paragraph: str, max_words: int = _HEADLINE_MAX_WORDS) -> bool:
+    return len(paragraph.split()) <= max_words and not paragraph.endswith(_SENTENCE_END)

@@ -18,6 +18,19 @@ _CAPTION_XPATH = (
 )
 
 
+# The lead (standfirst) sits in the article header on most sites, outside the body
+# container that trafilatura picks; these class names mark it.
+_LEAD_XPATH = (
+    "//*[self::p or self::div or self::span or self::h2]"
+    "[contains(@class, 'lead') or contains(@class, 'standfirst') or contains(@class, 'intro')"
+    " or contains(@class, 'teaser-text') or contains(@class, 'summary') or contains(@class, 'abstract')"
+    " or (self::p and contains(@class, 'teaser'))]"
+    "[ancestor::article or ancestor::main or ancestor::header]"
+)
+_LEAD_MIN_WORDS = 8
+_OG_TITLE_XPATH = "//meta[@property='og:title']/@content"
+
+
 @dataclass(frozen=True)
 class Page:
     """What a page says about itself, and its main text with one paragraph per line."""
@@ -46,19 +59,22 @@ def extract_page(html: str, url: str | None = None) -> Page:
     except (ParserError, ValueError) as error:
         raise NoMainText(f"unreadable HTML: {error}") from None
     captions = _take_captions(tree)
+    lead = _lead(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=True,
         include_comments=False,
+        favor_recall=True,
         include_tables=True,
         date_extraction_params={"extensive_search": True, "original_date": True},
     )
     if document is None or not (document.text or "").strip():
         raise NoMainText("no article text found in the page")
     return Page(
-        text=document.text,
-        title=document.title or None,
+        text=_with_lead(document.text, lead),
+        # og:title is the bare headline; <title> often appends the site and a date.
+        title=next(iter(tree.xpath(_OG_TITLE_XPATH)), None) or document.title or None,
         published=document.date or None,
         author=document.author or None,
         site_name=document.sitename or None,
@@ -77,3 +93,19 @@ def _take_captions(tree: lxml.html.HtmlElement) -> list[str]:
             captions.append(text)
         element.drop_tree()
     return captions
+
+
+def _lead(tree: lxml.html.HtmlElement) -> str | None:
+    """The first lead paragraph of the article: a sentence, not a label."""
+    for element in tree.xpath(_LEAD_XPATH):
+        text = " ".join(element.text_content().split())
+        if len(text.split()) >= _LEAD_MIN_WORDS and text.endswith((".", "!", "?", "«", "“", '"')):
+            return text
+    return None
+
+
+def _with_lead(text: str, lead: str | None) -> str:
+    """`text` with the lead in front, unless trafilatura kept it already."""
+    if lead is None or lead in " ".join(text.split()):
+        return text
+    return f"{lead}\n{text}"

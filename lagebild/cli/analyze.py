@@ -20,7 +20,6 @@ from lagebild.ingest import INPUT_FORMATS, FieldMapping, read_inputs
 from lagebild.record import Record
 from lagebild.store import RecordStore
 
-
 InputFormat = StrEnum("InputFormat", {name: name for name in INPUT_FORMATS})
 
 
@@ -58,7 +57,9 @@ def analyze(
         InputFormat,
         typer.Option(help="How to read the inputs; 'auto' goes by file extension, then by content."),
     ] = InputFormat.auto,
-    text_field: Annotated[str | None, typer.Option(help="JSON/CSV field with the article text [text|body|content].")] = None,
+    text_field: Annotated[
+        str | None, typer.Option(help="JSON/CSV field with the article text [text|body|content].")
+    ] = None,
     title_field: Annotated[str | None, typer.Option(help="JSON/CSV field with the headline [title|headline].")] = None,
     date_field: Annotated[
         str | None, typer.Option(help="JSON/CSV field with the publication date [published|date|…].")

@@ -49,7 +49,8 @@ def ud(data: DataOption = None, model: ModelOption = None) -> None:
 @app.command("clean")
 def clean(
     folder: Annotated[
-        Path, typer.Argument(help="Folder of NAME.html pages with the expected body in NAME.txt (metadata in NAME.json).")
+        Path,
+        typer.Argument(help="Folder of NAME.html pages with the expected body in NAME.txt (metadata in NAME.json)."),
     ] = Path("tests/data/pages"),
     per_page: Annotated[bool, typer.Option(help="Also print each page's F1.")] = False,
 ) -> None:

@@ -65,9 +65,7 @@ def text_overlap(predicted: str, gold: str) -> Overlap:
     predicted_words, gold_words = predicted.split(), gold.split()
     matcher = SequenceMatcher(None, predicted_words, gold_words, autojunk=False)
     matched = sum(
-        len(word)
-        for block in matcher.get_matching_blocks()
-        for word in predicted_words[block.a : block.a + block.size]
+        len(word) for block in matcher.get_matching_blocks() for word in predicted_words[block.a : block.a + block.size]
     )
     return Overlap(sum(map(len, predicted_words)), sum(map(len, gold_words)), matched)
 

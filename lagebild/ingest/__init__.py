@@ -1,6 +1,7 @@
-"""Reading articles from files and stdin: the edge where bad input becomes `ItemError` values."""
+"""Reading articles from files, directories, stdin and URLs: the edge where bad input becomes `ItemError` values."""
 
 from lagebild.ingest.article import Article, ItemError, iso_published
-from lagebild.ingest.readers import STDIN, read_inputs
+from lagebild.ingest.records import FieldMapping
+from lagebild.ingest.sources import INPUT_FORMATS, STDIN, read_inputs
 
-__all__ = ["STDIN", "Article", "ItemError", "iso_published", "read_inputs"]
+__all__ = ["INPUT_FORMATS", "STDIN", "Article", "FieldMapping", "ItemError", "iso_published", "read_inputs"]

@@ -25,7 +25,7 @@ def read_date(value: object) -> str:
     if isinstance(value, date):
         return iso_published(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _from_epoch(value)
+        value = str(value)  # 20211229 is a date, 1640768400 epoch seconds
     if isinstance(value, str):
         text = value.strip()
         for parse in (iso_published, _from_german, _from_rfc2822, _from_epoch_text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from email.message import Message
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -27,6 +28,7 @@ _BINARY_SIGNATURES = (
     b"OggS",
     b"ID3",
 )
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _UTF16_BOMS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
 
 # Browsers read a page declared as Latin-1 or ASCII as Windows-1252 (WHATWG), and so
@@ -56,7 +58,7 @@ def decode(data: bytes, declared: str | None = None, unit: str = "file") -> str:
     for bom, encoding in _UTF16_BOMS.items():
         if data.startswith(bom):
             return repair(data[len(bom) :].decode(encoding, errors="replace"))
-    _check_text_like(data, unit)
+    check_text_like(data, unit)
     for encoding in ("utf-8-sig", _known(declared)):
         text = _strict(data, encoding)
         if text is not None:
@@ -75,7 +77,7 @@ def stream_encoding(sample: bytes, declared: str | None = None) -> str:
     """
     if sample.startswith(tuple(_UTF16_BOMS)):
         raise Unreadable("UTF-16 text: convert it to UTF-8 to read it line by line")
-    _check_text_like(sample, "file")
+    check_text_like(sample, "file")
     if _is_utf8_start(sample):
         return _known(declared) or "utf-8"
     encoding = _known(declared) or guess(sample)
@@ -94,10 +96,18 @@ def decode_line(line: bytes, encoding: str) -> str:
     return repair(text if text is not None else line.decode(encoding, errors="replace"))
 
 
-def html_charset(data: bytes) -> str | None:
-    """The charset a page declares in `<meta charset>` or `<meta http-equiv>`, if any."""
-    match = _META_CHARSET.search(data, 0, _META_SCAN_BYTES)
-    return match[1].decode("ascii") if match else None
+def decode_html(data: bytes, charset: str | None = None, unit: str = "file") -> str:
+    """A web page as text, honouring the HTTP `charset`, else the page's own `<meta charset>`."""
+    return decode(data, declared=charset or _meta_charset(data), unit=unit)
+
+
+def parse_content_type(header: str | None) -> tuple[str | None, str | None]:
+    """The media type and charset of an HTTP Content-Type header, as the email parser reads them."""
+    if not header:
+        return None, None
+    message = Message()
+    message["Content-Type"] = header
+    return message.get_content_type(), message.get_content_charset()
 
 
 def guess(data: bytes) -> str | None:
@@ -130,12 +140,18 @@ def too_large(size: int | None) -> str:
     return f"too large ({_size(size)} > {limit})" if size is not None else f"too large (over {limit})"
 
 
-def _check_text_like(data: bytes, unit: str) -> None:
+def check_text_like(data: bytes, unit: str) -> None:
+    """Raise Unreadable for data that is empty or plainly binary (NUL bytes, a file signature)."""
     if not data.strip():
         raise Unreadable(f"empty {unit}")
     # Text never holds NUL bytes; images, archives and PDFs almost always do.
     if b"\x00" in data or data.startswith(_BINARY_SIGNATURES):
         raise Unreadable(f"binary {unit}")
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data, 0, _META_SCAN_BYTES)
+    return match[1].decode("ascii") if match else None
 
 
 def _strict(data: bytes, encoding: str | None) -> str | None:

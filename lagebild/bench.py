@@ -1,4 +1,5 @@
-"""Speed and memory of the core pipeline on the news sample (`lagebild bench`)."""
+"""Speed: the core pipeline on the news sample (`lagebild bench`), and reading plus
+cleaning of any inputs (`lagebild bench ingest`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from lagebild.clean import clean_text
-from lagebild.ingest import Article, read_inputs
+from lagebild.clean import CleanOptions, clean_article, clean_text
+from lagebild.ingest import Article, ItemError, read_inputs
 from lagebild.settings import BATCH_SIZE
 
 SAMPLE = Path("news-sample") / "dewikinews_politik_sample.jsonl"
@@ -81,3 +82,31 @@ def format_results(results: Sequence[BenchResult]) -> str:
 def _peak_mib(who: int) -> float:
     # Linux reports ru_maxrss in KiB; for children it is the largest one, not a sum.
     return resource.getrusage(who).ru_maxrss / 1024
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Reading and cleaning (no NLP) of every item in some inputs, `passes` times over."""
+
+    passes: int
+    items: int
+    errors: int
+    seconds: float
+
+    @property
+    def items_per_second(self) -> float:
+        return self.items / self.seconds
+
+
+def run_ingest_benchmark(paths: Sequence[str], min_seconds: float = 5.0) -> IngestResult:
+    """Read and clean `paths` in this process until `min_seconds` have passed (at least
+    once), so that small inputs still give a stable items/s figure."""
+    passes = items = errors = 0
+    start = time.perf_counter()
+    while passes == 0 or time.perf_counter() - start < min_seconds:
+        for item in read_inputs(paths):
+            result = item if isinstance(item, ItemError) else clean_article(item, CleanOptions(language="any"))
+            items += 1
+            errors += isinstance(result, ItemError)
+        passes += 1
+    return IngestResult(passes, items, errors, time.perf_counter() - start)

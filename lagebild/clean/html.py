@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from copy import deepcopy
+
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
 # Photo captions: figure captions and the caption containers news sites use; they are
 # taken out before extraction so that they end up in meta.captions, not in the body.
@@ -28,6 +31,8 @@ _LEAD_XPATH = (
     "[ancestor::article or ancestor::main or ancestor::header]"
 )
 _LEAD_MIN_WORDS = 8
+# An extraction shorter than this may have picked a teaser block instead of the article.
+_FALLBACK_BELOW_WORDS = 200
 _OG_TITLE_XPATH = "//meta[@property='og:title']/@content"
 
 
@@ -60,15 +65,11 @@ def extract_page(html: str, url: str | None = None) -> Page:
         raise NoMainText(f"unreadable HTML: {error}") from None
     captions = _take_captions(tree)
     lead = _lead(tree)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        favor_recall=True,
-        include_tables=True,
-        date_extraction_params={"extensive_search": True, "original_date": True},
-    )
+    # Recall first: the debris layer removes what it lets through. On some layouts it
+    # settles on a wrong, short block; then the default extraction, if longer, wins.
+    document = _extract(deepcopy(tree), url, favor_recall=True)
+    if _words(document) < _FALLBACK_BELOW_WORDS:
+        document = max(document, _extract(tree, url, favor_recall=False), key=_words)
     if document is None or not (document.text or "").strip():
         raise NoMainText("no article text found in the page")
     return Page(
@@ -81,6 +82,22 @@ def extract_page(html: str, url: str | None = None) -> Page:
         url=document.url or url,
         captions=captions,
     )
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str | None, favor_recall: bool) -> Document | None:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        favor_recall=favor_recall,
+        include_tables=True,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+
+
+def _words(document: Document | None) -> int:
+    return len((document.text or "").split()) if document else 0
 
 
 def _take_captions(tree: lxml.html.HtmlElement) -> list[str]:

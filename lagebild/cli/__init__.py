@@ -3,7 +3,7 @@
 import typer
 
 from lagebild.cli.analyze import analyze
-from lagebild.cli.bench import bench
+from lagebild.cli.bench import app as bench_app
 from lagebild.cli.demo import demo
 from lagebild.cli.evaluate import app as eval_app
 from lagebild.cli.schema import schema
@@ -19,7 +19,7 @@ app = typer.Typer(
 app.command()(analyze)
 app.command()(demo)
 app.command()(schema)
-app.command()(bench)
+app.add_typer(bench_app, name="bench")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 

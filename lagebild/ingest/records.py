@@ -32,6 +32,11 @@ class FieldMapping:
     url: str = "url"
     id: str = "id"
 
+    @classmethod
+    def given(cls, **names: str | None) -> FieldMapping:
+        """The mapping for the names a user gave (command-line options, say); None keeps the default."""
+        return cls(**{part: name for part, name in names.items() if name})
+
 
 # What news dumps call each part, tried in this order when the mapping keeps the default.
 USUAL_NAMES = {
@@ -44,7 +49,8 @@ USUAL_NAMES = {
 _DEFAULT = FieldMapping()
 _ABSENT = object()
 # Text that starts with a tag or holds paragraphs is markup, for the clean layer to extract.
-_HTML_TEXT = re.compile(r"\A\s*<[a-z!]|<(?:p|br|div)\b", re.IGNORECASE)
+_HTML_START = re.compile(r"\s*<[a-z!]", re.IGNORECASE)
+_HTML_BLOCK = re.compile(r"<(?:p|br|div)\b", re.IGNORECASE)
 _CSV_DELIMITERS = ",;\t|"
 _CSV_SNIFF_BYTES = 1024
 
@@ -90,7 +96,7 @@ def record_article(fields: Mapping[str, Any], source: str, mapping: FieldMapping
         published = read_date(published) if published not in (None, "") else None
     except ValueError as error:
         raise Unreadable(str(error)) from None
-    body = {"html": text} if _HTML_TEXT.search(text) else {"text": text}
+    body = {"html": text} if _looks_like_html(text) else {"text": text}
     return Article(
         **body,
         title=_optional_str(_part(fields, mapping, "title")),
@@ -115,6 +121,10 @@ def _item(
         return record_article(to_fields(raw), item_name(source, number), mapping)
     except Unreadable as error:
         return ItemError(source, number, str(error))
+
+
+def _looks_like_html(text: str) -> bool:
+    return "<" in text and bool(_HTML_START.match(text) or _HTML_BLOCK.search(text))
 
 
 def _json_object(line: str) -> Mapping[str, Any]:

@@ -65,18 +65,18 @@ def test_bad_items_are_reported_and_the_good_article_is_analysed(run, article_tx
     empty.write_bytes(b"")
     binary = tmp_path / "foto.txt"
     binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
-    latin1 = tmp_path / "alt.txt"
-    latin1.write_bytes("Außenminister Fischer reist in die Ukraine.".encode("latin-1"))
+    english = tmp_path / "english.txt"
+    english.write_text("The foreign minister travelled to Kyiv on Monday for talks with the government.")
     errors = tmp_path / "errors.jsonl"
 
-    result = run("analyze", empty, binary, article_txt, latin1, "--errors", errors)
+    result = run("analyze", empty, binary, article_txt, english, "--errors", errors)
 
     assert result.exit_code == 0
     assert [r["meta"]["title"] for r in jsonl_records(result.stdout)] == ["Biden und Putin telefonieren"]
     assert jsonl_records(errors.read_text(encoding="utf-8")) == [
         {"source": str(empty), "item": None, "reason": "empty file"},
         {"source": str(binary), "item": None, "reason": "binary file"},
-        {"source": str(latin1), "item": None, "reason": "not UTF-8 (invalid byte at offset 2)"},
+        {"source": str(english), "item": None, "reason": "language is 'en', not 'de' (--lang any keeps it)"},
     ]
     assert "1 analysed, 3 skipped" in result.stderr
     assert f"{binary}: binary file" in result.stderr
@@ -106,10 +106,43 @@ def test_stdin_plain_text_is_one_article_dated_by_option(run):
 
 def test_stdin_json_lines_are_recognised_by_their_first_brace(run):
     lines = json.dumps({"text": BIDEN_PUTIN, "published": "2021-12-28"}) + "\n" + json.dumps({"text": "Neuwahlen."})
-    result = run("analyze", "-", "--published", "2022-01-01", stdin="\n" + lines)
-    records = jsonl_records(result.stdout)
+    records = jsonl_records(run("analyze", "-", stdin="\n" + lines).stdout)
     assert [r["meta"]["source"] for r in records] == ["<stdin>#2", "<stdin>#3"]
-    assert [r["meta"]["published"] for r in records] == ["2021-12-28", "2022-01-01"]
+    assert [(r["meta"]["published"], r["meta"]["published_source"]) for r in records] == [
+        ("2021-12-28", "input"),
+        (None, None),
+    ]
+
+
+def test_published_option_overrides_every_date_in_the_input(run):
+    lines = json.dumps({"text": BIDEN_PUTIN, "published": "2021-12-28"}) + "\n" + json.dumps({"text": "Neuwahlen."})
+    records = jsonl_records(run("analyze", "-", "--published", "2022-01-01", stdin=lines).stdout)
+    assert [(r["meta"]["published"], r["meta"]["published_source"]) for r in records] == [("2022-01-01", "user")] * 2
+
+
+def test_strict_fails_the_run_when_any_item_was_skipped(run, article_txt, tmp_path):
+    empty = tmp_path / "leer.txt"
+    empty.write_bytes(b"")
+    assert run("analyze", article_txt, empty).exit_code == 0
+    assert run("analyze", article_txt, empty, "--strict").exit_code == 1
+
+
+def test_an_agency_copy_from_another_outlet_is_marked_as_near_duplicate(run, tmp_path):
+    story = BIDEN_PUTIN + "\n\n" + BIDEN_PUTIN.replace("Biden", "der Präsident")
+    first = tmp_path / "srf.jsonl"
+    first.write_text(json.dumps({"text": story, "url": "https://www.srf.ch/a"}) + "\n", encoding="utf-8")
+    copy = tmp_path / "nzz.jsonl"
+    copy.write_text(json.dumps({"text": story + " (sda)", "url": "https://www.nzz.ch/b"}) + "\n", encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    run("analyze", first, "--db", db)
+    result = run("analyze", copy, "--db", db)
+    (record,) = jsonl_records(result.stdout)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT outlet, duplicate_of FROM records ORDER BY outlet").fetchall()
+        srf_id = con.execute("SELECT id FROM records WHERE outlet = 'srf.ch'").fetchone()[0]
+    assert rows == [("nzz.ch", srf_id), ("srf.ch", None)]
+    assert record["meta"]["duplicate_of"] == srf_id
+    assert "1 near-duplicates of earlier articles" in result.stderr
 
 
 def test_json_format_prints_one_array(run, articles_jsonl):

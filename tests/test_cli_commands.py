@@ -35,7 +35,7 @@ def test_demo_fills_a_database_with_the_40_demo_articles(run, tmp_path):
     assert "entities per label:" in result.stdout
     with duckdb.connect(str(db), read_only=True) as con:
         years = con.execute("SELECT count(DISTINCT year(published)) FROM records").fetchone()[0]
-        from_wikinews = con.execute("SELECT count(*) FROM records WHERE outlet = 'de.wikinews.org'").fetchone()[0]
+        from_wikinews = con.execute("SELECT count(*) FROM records WHERE outlet = 'wikinews.org'").fetchone()[0]
     assert years >= 10
     assert from_wikinews == 40
 

@@ -103,6 +103,12 @@ def test_a_field_the_user_names_must_be_there(tmp_path: Path):
     assert list(read_inputs([str(path)], mapping)) == [ItemError(str(path), 1, "missing title field 'ueberschrift'")]
 
 
+def test_a_mapping_from_options_keeps_the_defaults_for_parts_not_given():
+    assert FieldMapping.given(text="Inhalt", title=None, date=None, url="", id="Kennung") == FieldMapping(
+        text="Inhalt", id="Kennung"
+    )
+
+
 def test_dates_in_a_dump_may_be_epoch_seconds_or_rfc_2822():
     items = list(read_inputs([str(INPUTS / "dump.jsonl.gz")]))
     assert [item.published for item in items] == [

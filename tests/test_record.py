@@ -3,7 +3,7 @@
 import jsonschema
 import pytest
 
-from lagebild.extract import record_id
+from lagebild.record import record_id
 from lagebild.record import ActorRef, Entity, Event, Meta, Quote, Record, TimeExpression, record_schema
 
 

@@ -24,7 +24,11 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 def read_feed(opened: Input) -> Iterator[Article | ItemError]:
     """One item per feed entry, numbered from 1; a feed without entries is one error."""
-    headers = {"content-location": opened.url} if opened.url else {}  # resolves relative links
+    headers: dict[str, str] = {}
+    if opened.url:
+        headers["content-location"] = opened.url  # for relative links
+    if opened.charset:
+        headers["content-type"] = f"{opened.content_type}; charset={opened.charset}"
     # A file object, not bytes: feedparser would take bytes for a file name and open it.
     feed = feedparser.parse(io.BytesIO(read_item(opened.stream)), response_headers=headers)
     if not feed.entries:

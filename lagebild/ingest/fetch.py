@@ -14,8 +14,8 @@ from urllib3.exceptions import (
     NewConnectionError,
     ResponseError,
     SSLError,
-    TimeoutError,
 )
+from urllib3.exceptions import TimeoutError as FetchTimeout
 
 from lagebild import settings
 from lagebild.ingest.article import Unreadable
@@ -102,11 +102,11 @@ def _final_url(url: str, response: urllib3.BaseHTTPResponse) -> str:
 def _reason(error: Exception, timeout: float) -> str:
     if isinstance(error, MaxRetryError) and error.reason is not None:
         error = error.reason
-    # Before TimeoutError: urllib3 derives NewConnectionError from ConnectTimeoutError.
+    # Before FetchTimeout: urllib3 derives NewConnectionError from ConnectTimeoutError.
     if isinstance(error, NewConnectionError):
         cause = error.__cause__
         return f"cannot connect ({getattr(cause, 'strerror', None) or cause or error})"
-    if isinstance(error, TimeoutError):
+    if isinstance(error, FetchTimeout):
         return _timed_out(timeout)
     if isinstance(error, ResponseError):
         return f"too many redirects (more than {MAX_REDIRECTS})"

@@ -153,3 +153,36 @@ def test_too_short_texts_are_never_duplicates(text):
     index = NearDuplicates()
     index.original_of("a", text)
     assert index.original_of("b", text) is None
+
+
+SEED_STYLE = """Biden und Putin wollen am Donnerstag telefonieren
+
+Legende: Joe Biden und Wladimir Putin bei ihrem Treffen in Genf im Juni. Keystone
+
+US-Präsident Joe Biden wird morgen Donnerstag mit dem russischen Staatschef Wladimir Putin
+telefonieren. Das teilte eine Sprecherin des Weissen Hauses mit.
+
+Box aufklappen Box zuklappen
+
+Es werde auf Anregung von Putin stattfinden, heisst es aus Moskau. Kremlsprecher Dmitri
+Peskow bestätigte das Gespräch.
+
+Mehr zum Thema
+
+Nato und Russland verhandeln im Januar
+
+Die beiden Präsidenten hatten zuletzt Anfang Dezember per Video miteinander gesprochen.
+
+SRF 4 News, 29.12.2021, 06:00 Uhr; sda/dpa/fho"""
+
+
+def test_seed_style_swiss_text_keeps_every_sentence_and_none_of_the_debris():
+    cleaned = clean(Article(text=SEED_STYLE, title="Biden und Putin wollen am Donnerstag telefonieren"))
+    assert cleaned.text.split("\n\n") == [
+        "US-Präsident Joe Biden wird morgen Donnerstag mit dem russischen Staatschef Wladimir Putin telefonieren. "
+        "Das teilte eine Sprecherin des Weissen Hauses mit.",
+        "Es werde auf Anregung von Putin stattfinden, heisst es aus Moskau. Kremlsprecher Dmitri Peskow bestätigte "
+        "das Gespräch.",
+        "Die beiden Präsidenten hatten zuletzt Anfang Dezember per Video miteinander gesprochen.",
+    ]
+    assert cleaned.meta.captions == ["Joe Biden und Wladimir Putin bei ihrem Treffen in Genf im Juni."]

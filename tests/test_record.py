@@ -3,8 +3,7 @@
 import jsonschema
 import pytest
 
-from lagebild.record import record_id
-from lagebild.record import ActorRef, Entity, Event, Meta, Quote, Record, TimeExpression, record_schema
+from lagebild.record import ActorRef, Entity, Event, Meta, Quote, Record, TimeExpression, record_id, record_schema
 
 
 def full_record() -> Record:

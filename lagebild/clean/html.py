@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from copy import deepcopy
+from dataclasses import dataclass, field
 
 import lxml.html
 import trafilatura

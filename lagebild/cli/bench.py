@@ -11,7 +11,6 @@ from lagebild.bench import format_results, run_benchmark, run_ingest_benchmark, 
 from lagebild.nlp.pipeline import load
 from lagebild.shared_data import shared_data_dir
 
-
 app = typer.Typer(help="Speed: the NLP pipeline (no subcommand) or reading and cleaning (ingest).")
 
 

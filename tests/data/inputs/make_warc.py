@@ -1,6 +1,8 @@
 """Write the WARC fixtures: archiv.warc.gz and its truncated copy archiv-abgebrochen.warc.gz.
 
-Run from the repository root: `.venv/bin/python tests/data/inputs/make_warc.py`. The
+Run from the repository root: `.venv/bin/python tests/data/inputs/make_warc.py`.
+`make_warc.py --pages tests/data/pages OUT.warc.gz` packs the test pages into an
+archive instead (for the WARC throughput figure in docs/benchmarks.md). The
 archive holds, in this order: warcinfo, a request, three HTML responses (UTF-8; declared
 ISO-8859-1 but really Windows-1252; charset only in <meta>), a metadata record, a 404
 response and a PNG response.
@@ -9,6 +11,7 @@ response and a PNG response.
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -105,7 +108,26 @@ def _status(status: str, content_type: str, body: bytes) -> StatusAndHeaders:
     return StatusAndHeaders(status, headers, protocol="HTTP/1.1")
 
 
+def write_page_archive(folder: Path, path: Path) -> None:
+    """Every NAME.html in `folder` as a 200 response, for `lagebild bench ingest` on WARC."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for page_file in sorted(folder.glob("*.html")):
+            body = page_file.read_bytes()
+            record = writer.create_warc_record(
+                f"{SITE}/{page_file.name}",
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=_ok("text/html", body),
+                warc_headers_dict={"WARC-Date": DATE},
+            )
+            writer.write_record(record)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--pages":
+        write_page_archive(Path(sys.argv[2]), Path(sys.argv[3]))
+        sys.exit()
     starts = write_archive(HERE / "archiv.warc.gz")
     # Cut inside record 4, the second page: records 1-3 (the first page) stay readable.
     archive = (HERE / "archiv.warc.gz").read_bytes()

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from lagebild.clean import DEFAULT_OPTIONS, CleanArticle, CleanOptions, NearDuplicates, clean_article
 from lagebild.extract import build_record
@@ -79,14 +80,17 @@ def _pipe_records(
     """Errors pass straight through; clean articles go through `nlp.pipe` in batches."""
     errors: list[ItemError] = []
 
-    def texts() -> Iterator[tuple[str, Meta]]:
+    def docs() -> Iterator[tuple[Doc, Meta]]:
         for item in items:
             if isinstance(item, ItemError):
                 errors.append(item)
-            else:
-                yield item.text, item.meta
+                continue
+            # Components read the publication date before the record exists.
+            doc = nlp.make_doc(item.text)
+            doc._.published = item.meta.published
+            yield doc, item.meta
 
-    for doc, meta in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+    for doc, meta in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         yield from _drain(errors)
         yield build_record(doc, meta)
     yield from _drain(errors)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from lagebild.shared_data import shared_data_dir
+
+if TYPE_CHECKING:
+    from lagebild.evaluate.times import Miss, System, TimeScores
+    from lagebild.evaluate.timex_sets import Genre
 
 app = typer.Typer(help="Evaluate lagebild on held-out annotated data.", no_args_is_help=True)
 
@@ -76,3 +83,151 @@ def clean(
     for name in fields:
         judged = [score.meta_correct[name] for score in scores if name in score.meta_correct]
         typer.echo(f"  {name:<10} {sum(judged)}/{len(judged)}")
+
+
+class Anchoring(StrEnum):
+    publication = "publication"
+    narrative = "narrative"
+    both = "both"
+
+
+@app.command("time")
+def times(
+    data: DataOption = None,
+    model: ModelOption = None,
+    sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, wikiwars, recognizers.")] = (
+        "dev,wikiwars,recognizers"
+    ),
+    systems: Annotated[str, typer.Option(help="Systems, comma-separated: lagebild, heideltime.")] = (
+        "lagebild,heideltime"
+    ),
+    anchoring: Annotated[
+        Anchoring, typer.Option(help="What lagebild resolves relative dates against; both: a row for each.")
+    ] = Anchoring.both,
+    errors: Annotated[int, typer.Option(help="Also print lagebild's first N value errors per set.")] = 0,
+) -> None:
+    """Time expressions: extent, type and value on German gold, lagebild beside HeidelTime."""
+    from lagebild.evaluate.heideltime import HeidelTimeUnavailable
+    from lagebild.evaluate.times import evaluate
+    from lagebild.evaluate.timex_sets import TIMEX_SETS
+
+    data_dir = _data_dir(data)
+    chosen_sets = _choices(sets, TIMEX_SETS, "--sets")
+    chosen_systems = _choices(systems, ("lagebild", "heideltime"), "--systems")
+    anchorings = ["publication", "narrative"] if anchoring is Anchoring.both else [anchoring.value]
+    unavailable: dict[str, str] = {}
+    for name in chosen_sets:
+        timex_set = TIMEX_SETS[name]
+        if not (data_dir / timex_set.path).exists():
+            typer.echo(f"== {name}: skipped, {data_dir / timex_set.path} not found")
+            continue
+        docs = timex_set.read(data_dir)
+        typer.echo(f"== {name}: {timex_set.title}; {len(docs)} texts, {sum(len(d.gold) for d in docs)} gold")
+        typer.echo(_TIME_HEADER)
+        for label, make_system in _time_systems(timex_set.genre, chosen_systems, anchorings, model):
+            system_name = label.split()[0]
+            if system_name in unavailable:
+                typer.echo(f"{label:<25} not run: {unavailable[system_name]}")
+                continue
+            try:
+                scores = evaluate(docs, make_system(), label)
+            except (ImportError, FileNotFoundError, HeidelTimeUnavailable) as problem:
+                unavailable[system_name] = f"{type(problem).__name__}: {problem}"
+                typer.echo(f"{label:<25} not run: {unavailable[system_name]}")
+                continue
+            typer.echo(_time_row(label, scores))
+            if errors and system_name == "lagebild":
+                _print_misses(scores.misses[:errors])
+
+
+def _time_systems(
+    genre: Genre, names: list[str], anchorings: list[str], model: Path | None
+) -> list[tuple[str, Callable[[], System]]]:
+    """Row labels with system factories: a system that cannot start fails in its own row."""
+    from lagebild.evaluate.heideltime import HeidelTime
+    from lagebild.evaluate.times import lagebild_system
+
+    rows: list[tuple[str, Callable[[], System]]] = []
+    if "lagebild" in names:
+        rows += [(f"lagebild ({anchoring})", partial(lagebild_system, anchoring, model)) for anchoring in anchorings]
+    if "heideltime" in names:
+        rows.append((f"heideltime ({genre})", partial(HeidelTime, genre)))
+    return rows
+
+
+_TIME_HEADER = (
+    f"{'system':<25} {'strict F1':>9} {'relaxed P':>9} {'R':>6} {'F1':>6} {'type acc':>8} "
+    f"{'value acc':>9} {'value F1':>8} {'times_value_acc':>15} {'predicted':>9} {'seconds':>8}"
+)
+
+
+def _time_row(label: str, scores: TimeScores) -> str:
+    relaxed = scores.relaxed
+    return (
+        f"{label:<25} {scores.strict.f1:>9.3f} {relaxed.precision:>9.3f} {relaxed.recall:>6.3f} {relaxed.f1:>6.3f} "
+        f"{scores.type_accuracy:>8.3f} {scores.value_accuracy:>9.3f} {scores.value.f1:>8.3f} "
+        f"{scores.score_gold_accuracy:>15.3f} {scores.predicted:>9} {scores.seconds:>8.1f}"
+    )
+
+
+def _print_misses(misses: list[Miss]) -> None:
+    for miss in misses:
+        found = f"{miss.predicted.text!r} {miss.predicted.value}" if miss.predicted else "nothing"
+        typer.echo(f"    {miss.doc_id}: {miss.gold.text!r} gold {miss.gold.value}, predicted {found}")
+
+
+def _choices(given: str, known: Collection[str], option: str) -> list[str]:
+    chosen = [name.strip() for name in given.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in known]
+    if unknown:
+        raise typer.BadParameter(f"unknown: {', '.join(unknown)} (choose from {', '.join(known)})", param_hint=option)
+    return chosen
+
+
+class QuoteSystem(StrEnum):
+    lagebild = "lagebild"
+    quotation_marks = "quotation-marks"
+
+
+@app.command("quotes")
+def quotes(
+    data: DataOption = None,
+    model: ModelOption = None,
+    sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: gnq, spkatt, dev.")] = "gnq,spkatt,dev",
+    system: Annotated[
+        QuoteSystem, typer.Option(help="quotation-marks: the baseline, text in quotation marks without speaker.")
+    ] = QuoteSystem.lagebild,
+    errors: Annotated[int, typer.Option(help="Also print the first N misses, wrong speakers and spurious quotes.")] = 0,
+    limit: Annotated[int | None, typer.Option(help="Only the first N texts of each set.")] = None,
+) -> None:
+    """Quotations and speakers: German news quotations, SpkAtt-2023 Task 1 and the dev gold (issue #6)."""
+    from lagebild.evaluate.quote_sets import QUOTE_SETS
+    from lagebild.evaluate.quotes import evaluate, lagebild_quote_system, quotation_mark_system
+
+    data_dir = _data_dir(data)
+    chosen_sets = _choices(sets, QUOTE_SETS, "--sets")
+    if system is QuoteSystem.quotation_marks:
+        find_quotes = quotation_mark_system
+    else:
+        from lagebild.nlp.pipeline import load
+
+        try:
+            find_quotes = lagebild_quote_system(load(model))
+        except (ImportError, FileNotFoundError) as problem:
+            typer.echo(f"lagebild's quote finder cannot run: {type(problem).__name__}: {problem}", err=True)
+            raise typer.Exit(1) from problem
+    for name in chosen_sets:
+        quote_set = QUOTE_SETS[name]
+        if not (data_dir / quote_set.path).exists():
+            typer.echo(f"== {name}: skipped, {data_dir / quote_set.path} not found")
+            continue
+        docs = quote_set.read(data_dir)[:limit]
+        gold = sum(len(doc.gold) for doc in docs)
+        typer.echo(f"== {name}: {quote_set.title}; {system.value}, {len(docs)} texts, {gold} gold quotes")
+        scores = evaluate(name, docs, find_quotes)
+        for line in scores.lines():
+            typer.echo(line)
+        if errors:
+            typer.echo(f"first {errors} errors of each kind:")
+            for line in scores.error_lines(errors):
+                typer.echo(line)

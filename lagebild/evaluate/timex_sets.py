@@ -16,17 +16,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from lagebild.record import TimeExpression, TimeType
+from lagebild.shared_data import news_sample_texts
 
 # How a tagger should read the text: against its publication date, or (history,
 # encyclopaedia) against the dates the narrative itself mentions.
 Genre = Literal["news", "narratives"]
 
 DEV_GOLD = Path("gold-dev/wikinews-dev.json")
-DEV_TEXTS = Path("news-sample/dewikinews_politik_sample.jsonl")
 WIKIWARS = Path("timex-de/wikiwarsde/keyinline")
 RECOGNIZERS = Path("timex-de/recognizers-text-de")
 
-_TIMEX2_TAG = re.compile(r"<(/?)TIMEX2\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 
@@ -83,12 +82,8 @@ def gold_time(
 
 def read_dev(data_dir: Path) -> list[TimexDoc]:
     """The Wikinews dev gold; each gold text is a unique substring of its article, so find() places it."""
-    texts = {}
-    with open(data_dir / DEV_TEXTS, encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            texts[row["id"]] = row["text"]
     articles = json.loads((data_dir / DEV_GOLD).read_text(encoding="utf-8"))["articles"]
+    texts = news_sample_texts(data_dir, {article["id"] for article in articles})
     return [dev_doc(article, texts[article["id"]]) for article in articles]
 
 
@@ -117,7 +112,7 @@ def wikiwars_doc(sgml: str) -> TimexDoc:
     body = re.search(r"<TEXT>(.*)</TEXT>", sgml, re.S)
     if not (doc_id and body):
         raise ValueError("not a WikiWarsDE document: no DOCID or TEXT")
-    text, spans = strip_tags(body.group(1))
+    text, spans = strip_tags(body.group(1), "TIMEX2")
     gold = [
         gold_time(text, start, end, attrs.get("val", ""), attrs.get("set", "").upper() == "YES")
         for start, end, attrs in spans
@@ -125,13 +120,13 @@ def wikiwars_doc(sgml: str) -> TimexDoc:
     return TimexDoc(doc_id.group(1), text, dct.group(1) if dct else None, tuple(gold))
 
 
-def strip_tags(tagged: str) -> tuple[str, list[tuple[int, int, dict[str, str]]]]:
-    """Plain text and (start, end, attributes) of every TIMEX2, in order of start."""
+def strip_tags(tagged: str, name: str) -> tuple[str, list[tuple[int, int, dict[str, str]]]]:
+    """Plain text and (start, end, attributes) of every element ``name``, in order of start."""
     pieces: list[str] = []
     length = last = 0
     open_tags: list[tuple[int, dict[str, str]]] = []
     spans = []
-    for tag in _TIMEX2_TAG.finditer(tagged):
+    for tag in re.finditer(rf"<(/?){name}\b([^>]*)>", tagged):
         pieces.append(tagged[last : tag.start()])
         length += tag.start() - last
         last = tag.end()
@@ -141,7 +136,7 @@ def strip_tags(tagged: str) -> tuple[str, list[tuple[int, int, dict[str, str]]]]
         else:
             open_tags.append((length, dict(_ATTRIBUTE.findall(tag.group(2)))))
     if open_tags:
-        raise ValueError("unclosed TIMEX2 tag")
+        raise ValueError(f"unclosed {name} tag")
     pieces.append(tagged[last:])
     return "".join(pieces), sorted(spans, key=lambda span: span[0])
 

@@ -306,7 +306,9 @@ def test_command_prints_a_row_per_anchoring_and_the_value_errors(run, tmp_path: 
     (tmp_path / "gold-dev").mkdir()
     (tmp_path / "news-sample").mkdir()
     article = {"id": "gipfel", "published": "2005-05-10", "text": SUMMIT}
-    (tmp_path / "news-sample" / "dewikinews_politik_sample.jsonl").write_text(json.dumps(article) + "\n")
+    held_out = {"id": "line-0", "published": "2005-05-09", "text": "Zeile 0 ist für die unabhängige Evaluation."}
+    lines = [json.dumps(held_out), json.dumps(article)]
+    (tmp_path / "news-sample" / "dewikinews_politik_sample.jsonl").write_text("\n".join(lines) + "\n")
     gold = {"articles": [{"id": "gipfel", "published": "2005-05-10", "times": [{"text": "drei Tage", "value": "P3D"}]}]}
     (tmp_path / "gold-dev" / "wikinews-dev.json").write_text(json.dumps(gold))
     monkeypatch.setattr(times, "lagebild_system", lambda anchoring, model=None: stand_in)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+import lagebild.extract.times  # noqa: F401 - registers Doc._.times
 from lagebild.record import Entity, Meta, Record, record_id
 
 
@@ -15,6 +16,8 @@ def build_record(doc: Doc, meta: Meta) -> Record:
         text=doc.text,
         sentences=sentence_offsets(doc),
         entities=[Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_) for ent in doc.ents],
+        # A pipeline without the time extractor (a user's own) leaves the list empty.
+        times=list(doc._.times or []),
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from lagebild.nlp.pipeline import MODEL_DIR  # importing lagebild.nlp registers its components
+from lagebild.nlp.pipeline import EXTRACTORS, MODEL_DIR  # importing lagebild.nlp registers its components
 from lagebild.train.corpora import build_core_corpora, build_ner_corpora
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
@@ -79,6 +79,8 @@ def assemble(core_dir: Path, ner_dir: Path, data_dir: Path) -> Language:
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("gazetteer", source=ner)
     nlp.add_pipe("ner", source=ner)
+    for extractor in EXTRACTORS:
+        nlp.add_pipe(extractor)
     # The corpora lived in a work folder; the shipped config should not point there.
     nlp.config["paths"].update({"train": None, "dev": None})
     nlp.meta.update(

@@ -6,6 +6,7 @@ from lagebild.cli.analyze import analyze
 from lagebild.cli.bench import app as bench_app
 from lagebild.cli.demo import demo
 from lagebild.cli.evaluate import app as eval_app
+from lagebild.cli.kb import app as kb_app
 from lagebild.cli.schema import schema
 from lagebild.cli.train import app as train_app
 
@@ -21,6 +22,7 @@ app.command()(demo)
 app.command()(schema)
 app.add_typer(bench_app, name="bench")
 app.add_typer(train_app, name="train")
+app.add_typer(kb_app, name="kb")
 app.add_typer(eval_app, name="eval")
 
 

@@ -231,3 +231,21 @@ def quotes(
             typer.echo(f"first {errors} errors of each kind:")
             for line in scores.error_lines(errors):
                 typer.echo(line)
+
+
+@app.command("actors")
+def actors(
+    gold: Annotated[Path, typer.Option(help="Linking test set (JSON Lines, one mention per line).")] = Path(
+        "tests/data/actors/linking.jsonl"
+    ),
+    data: DataOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Actor linking: accuracy of country/organisation codes, canonical names and roles."""
+    from lagebild.evaluate.actors import evaluate_actors, format_report
+    from lagebild.nlp.pipeline import load
+    from lagebild.shared_data import NEWS_SAMPLE
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"gold file not found: {gold}", param_hint="--gold")
+    typer.echo(format_report(evaluate_actors(load(model), gold, _data_dir(data) / NEWS_SAMPLE)))

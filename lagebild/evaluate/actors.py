@@ -1,11 +1,12 @@
 """Actor linking on gold mentions (`lagebild eval actors`): country or organisation code,
 canonical name and role of each annotated entity and role phrase.
 
-The gold file holds one mention per line: the article id (from the news sample), the
-mention as written and which of its occurrences in the article's raw text it is, its
-kind ("entity" or "role"), label, country code, acceptable names and role. Each article
-is cleaned and analysed as `lagebild` does; a mention is matched to the predicted entity
-or actor_ref span that covers it (the exact span first, then the one overlapping most).
+The gold file holds one mention per line: the article id (from the news sample, whose
+held-out lines are never read), the mention as written and which of its occurrences in
+the article's raw text it is, its kind ("entity" or "role"), label, country code,
+acceptable names and role. Each article is cleaned and analysed as `lagebild` does; a
+mention is matched to the predicted entity or actor_ref span that covers it (the exact
+span first, then the one overlapping most).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from lagebild.clean import CleanArticle, clean_article
 from lagebild.extract.actors import ACTOR_REFS
 from lagebild.ingest import Article
 from lagebild.record import ActorRef
+from lagebild.shared_data import HELD_OUT_LINES
 
 ACTORS_PIPE = "lagebild_actors"
 
@@ -61,11 +63,11 @@ def evaluate_actors(nlp: Language, gold_file: Path, news_sample: Path) -> dict[s
     if ACTORS_PIPE not in nlp.pipe_names:
         nlp.add_pipe(ACTORS_PIPE, last=True)
     gold = read_gold(gold_file)
-    articles = {row["id"]: row for row in _read_jsonl(news_sample)}
-    missing = sorted({mention.article for mention in gold} - set(articles))
-    if missing:
-        raise ValueError(f"gold articles not in {news_sample}: {', '.join(missing)}")
     ids = sorted({mention.article for mention in gold})
+    articles = read_articles(news_sample, set(ids))
+    missing = sorted(set(ids) - set(articles))
+    if missing:
+        raise ValueError(f"gold articles not in {news_sample} (or on held-out lines): {', '.join(missing)}")
     docs = dict(zip(ids, nlp.pipe(_article_doc(nlp, articles[i]) for i in ids)))
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     errors = []
@@ -97,6 +99,19 @@ def read_gold(path: Path) -> list[GoldMention]:
         )
         for row in _read_jsonl(path)
     ]
+
+
+def read_articles(news_sample: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
+    """The news-sample rows whose ids are `wanted`; held-out lines are skipped unread."""
+    articles = {}
+    with news_sample.open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            if n % 24 in HELD_OUT_LINES:
+                continue
+            row = json.loads(line)
+            if row["id"] in wanted:
+                articles[row["id"]] = row
+    return articles
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import lagebild.extract.times  # noqa: F401 - registers Doc._.times
+from lagebild.extract.actors import actor_ref
 from lagebild.record import Entity, Meta, Record, record_id
 
 
@@ -15,9 +16,24 @@ def build_record(doc: Doc, meta: Meta) -> Record:
         meta=meta,
         text=doc.text,
         sentences=sentence_offsets(doc),
-        entities=[Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_) for ent in doc.ents],
+        entities=[entity(span) for span in doc.ents],
         # A pipeline without the time extractor (a user's own) leaves the list empty.
         times=list(doc._.times or []),
+    )
+
+
+def entity(span: Span) -> Entity:
+    """An entity mention with the actor it was linked to (name, id, country, role), if any."""
+    link = actor_ref(span)
+    return Entity(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        label=span.label_,
+        name=link.name if link else None,
+        actor=link.actor if link else None,
+        country=link.country if link else None,
+        role=link.role if link else None,
     )
 
 

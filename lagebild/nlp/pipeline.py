@@ -8,13 +8,14 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import lagebild.extract.times  # noqa: F401 - registers the extractor factories the config names
+import lagebild.extract.actors  # noqa: F401 - registers the extractor factories the config names
+import lagebild.extract.times  # noqa: F401
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild_core"
 
 # Rule-based extractors after the trained components, in this order: each may read what
 # the ones before it set. They have no weights; the config names them with their settings.
-EXTRACTORS = ("lagebild_times",)
+EXTRACTORS = ("lagebild_times", "lagebild_actors")
 
 
 @lru_cache(maxsize=4)

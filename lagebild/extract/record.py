@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
+import lagebild.extract.quotes  # noqa: F401 - registers Doc._.quotes
 import lagebild.extract.times  # noqa: F401 - registers Doc._.times
 from lagebild.extract.actors import actor_ref
 from lagebild.record import Entity, Meta, Record, record_id
 
 
 def build_record(doc: Doc, meta: Meta) -> Record:
-    """The record of the article whose cleaned text `doc` analysed."""
+    """The record of the article whose cleaned text `doc` analysed.
+
+    A pipeline without some extractor (a user's own) leaves its list empty.
+    """
+    sentences = sentence_offsets(doc)
     return Record(
         id=record_id(doc.text, meta.url),
         meta=meta,
         text=doc.text,
-        sentences=sentence_offsets(doc),
+        sentences=sentences,
         entities=[entity(span) for span in doc.ents],
-        # A pipeline without the time extractor (a user's own) leaves the list empty.
         times=list(doc._.times or []),
+        quotes=[replace(quote, sentence=sentence_index(sentences, quote.start)) for quote in doc._.quotes or []],
     )
+
+
+def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
+    """The index of the record sentence that holds `offset` (or the last one before it):
+    record sentences leave out blank ones, so spaCy's sentence numbers do not fit."""
+    return max(bisect_right([start for start, _ in sentences], offset) - 1, 0)
 
 
 def entity(span: Span) -> Entity:

@@ -9,13 +9,14 @@ import spacy
 from spacy.language import Language
 
 import lagebild.extract.actors  # noqa: F401 - registers the extractor factories the config names
+import lagebild.extract.quotes  # noqa: F401
 import lagebild.extract.times  # noqa: F401
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild_core"
 
 # Rule-based extractors after the trained components, in this order: each may read what
 # the ones before it set. They have no weights; the config names them with their settings.
-EXTRACTORS = ("lagebild_times", "lagebild_actors")
+EXTRACTORS = ("lagebild_times", "lagebild_actors", "lagebild_quotes")
 
 
 @lru_cache(maxsize=4)

@@ -261,7 +261,13 @@ def test_readers_count_the_real_sets() -> None:
     for name, timex_set in TIMEX_SETS.items():
         docs = timex_set.read(data_dir)
         counts[name] = (len(docs), sum(len(doc.gold) for doc in docs))
-    assert counts == {"dev": (50, 232), "wikiwars": (22, 2217), "recognizers": (474, 492)}
+    assert counts == {
+        "dev": (50, 232),
+        "wikiwars": (22, 2217),
+        "wikiwars-dev": (11, 1180),
+        "wikiwars-test": (11, 1037),
+        "recognizers": (474, 492),
+    }
 
 
 # --- HeidelTime (only where it is installed) ------------------------------------------

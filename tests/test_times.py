@@ -397,14 +397,74 @@ def test_narrative_anchoring_places_months_in_the_narrated_year(nlp):
     assert publication[1] == ("Mai", "2021-05")
 
 
-def test_narrative_anchor_ends_with_the_paragraph(nlp):
+def test_narrative_anchor_carries_across_paragraphs(nlp):
     text = "Im März 2019 reiste er nach Genf.\n\nIm Mai hatte er das Amt übernommen."
-    assert value(nlp, text, "Mai", anchoring="narrative") == "2021-05"
+    assert value(nlp, text, "Mai", anchoring="narrative") == "2019-05"
+    assert value(nlp, text, "Mai", anchoring="publication") == "2021-05"
 
 
-def test_narrative_anchoring_leaves_present_and_future_clauses_to_the_publication_date(nlp):
+def test_narrative_anchoring_leaves_future_clauses_to_the_publication_date(nlp):
     text = "Im März 2019 reiste er nach Genf. Im Mai wird er erneut kandidieren."
     assert value(nlp, text, "Mai", anchoring="narrative") == "2022-05"
+
+
+def narrated(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(t, v) for t, _, v in tagged(nlp, text, anchoring="narrative")]
+
+
+def test_a_year_alone_sets_the_narrated_year(nlp):
+    text = "Im Jahr 1941 griff die Armee erneut an. Im Mai fiel die Stadt, am 3. Juni der Hafen."
+    assert narrated(nlp, text) == [("Jahr 1941", "1941"), ("Mai", "1941-05"), ("3. Juni", "1941-06-03")]
+
+
+def test_a_year_heading_dates_the_paragraphs_of_its_section(nlp):
+    text = (
+        "1862\n\nIm Januar begann der Feldzug. Die Regierung hob das Alter, beginnend mit dem 15. Juli 1863, an."
+        "\n\nIm März fiel die Festung."
+    )
+    assert value(nlp, text, "März", anchoring="narrative") == "1862-03"
+
+
+def test_a_heading_year_before_a_line_break_is_no_count(nlp):
+    text = "Der Angriff auf Polen 1939\n\nAm 3. September erklärten Frankreich und Großbritannien den Krieg."
+    assert narrated(nlp, text) == [("1939", "1939"), ("3. September", "1939-09-03")]
+
+
+def test_times_counted_from_the_story_move_it(nlp):
+    text = (
+        "Am 10. April 1941 marschierten die Truppen ein. Zwei Tage später fiel die Hauptstadt. "
+        "Am nächsten Tag kapitulierte die Armee. Im folgenden Jahr kam es im Juni zu Aufständen. "
+        "Ende des Jahres war das Land besetzt."
+    )
+    assert narrated(nlp, text) == [
+        ("10. April 1941", "1941-04-10"),
+        ("Zwei Tage später", "1941-04-12"),
+        ("nächsten Tag", "1941-04-13"),
+        ("folgenden Jahr", "1942"),
+        ("Juni", "1942-06"),
+        ("Ende des Jahres", "1942"),
+    ]
+
+
+def test_the_end_of_a_span_of_years_does_not_set_the_story_time(nlp):
+    text = "Der Krieg im Osten 1943–1945 war verlustreich. Im Juli scheiterte die Offensive."
+    assert value(nlp, text, "Juli", anchoring="narrative") == "1943-07"
+
+
+def test_heute_in_a_history_is_the_present(nlp):
+    text = "Im Jahr 1862 eroberten die Truppen die Stadt, die heute zu Tennessee gehört."
+    assert value(nlp, text, "heute", anchoring="narrative") == "PRESENT_REF"
+    assert value(nlp, text, "heute", anchoring="publication") == "2021-12-29"
+
+
+def test_a_counted_half_year_is_a_month(nlp):
+    text = "Am 22. Juni 1941 begann der Angriff. Ein halbes Jahr später stand die Armee vor Moskau."
+    assert value(nlp, text, "Ein halbes Jahr später", anchoring="narrative") == "1941-12"
+
+
+def test_parts_of_a_named_day_take_the_narrated_year(nlp):
+    text = "Im Jahr 1944 landeten die Alliierten. Am frühen Morgen des 6. Juni begann die Operation."
+    assert value(nlp, text, "frühen Morgen des 6. Juni", anchoring="narrative") == "1944-06-06TMO"
 
 
 def test_without_publication_date_values_stay_underspecified(nlp):
@@ -467,3 +527,100 @@ def test_find_times_runs_the_component_after_a_pipeline_without_it():
     assert [(t.text, t.value) for t in find_times(spacy.blank("de"), "Am 29.12.2021 wurde gewählt.", None)] == [
         ("29.12.2021", "2021-12-29")
     ]
+
+
+# --- spans, years before Christ, references -------------------------------------------
+
+
+def test_a_day_range_gives_both_days_the_month(nlp):
+    text = "Die Messe fand vom 3. bis 5. Mai 2021 in Basel statt."
+    assert [(t, v) for t, _, v in tagged(nlp, text)] == [("3.", "2021-05-03"), ("5. Mai 2021", "2021-05-05")]
+
+
+def test_the_first_date_of_a_span_takes_its_year_from_the_end(nlp):
+    text = "Die Luftschlacht (10. Juli bis 31. Oktober 1940) endete ohne Sieger."
+    assert value(nlp, text, "10. Juli") == "1940-07-10"
+
+
+def test_day_and_month_without_year_is_a_date(nlp):
+    assert value(nlp, "Die Frist endete am 15.01. um Mitternacht.", "15.01.", published=None) == "XXXX-01-15"
+
+
+def test_two_digit_second_year_belongs_to_the_first(nlp):
+    text = "Im Winter 1934/35 zog die Armee nach Norden."
+    assert value(nlp, text, "35") == "1935"
+
+
+def test_years_and_centuries_before_christ(nlp):
+    text = (
+        "Um das Jahr 500 v. Chr. wuchs das Reich; im Frühjahr 479 v. Chr. endete der Krieg. "
+        "Ende des 6. Jahrhunderts v. Chr. herrschte Dareios."
+    )
+    assert [(t, v) for t, _, v in tagged(nlp, text)] == [
+        ("das Jahr 500 v. Chr.", "BC0500"),
+        ("Frühjahr 479 v. Chr.", "BC0479-SP"),
+        ("Ende des 6. Jahrhunderts v. Chr.", "BC05"),
+    ]
+
+
+def test_clock_time_with_minutes_after_uhr(nlp):
+    text = "Am 1. September 1939 um 4 Uhr 45 eröffnete das Schiff das Feuer."
+    assert value(nlp, text, "4 Uhr 45") == "1939-09-01T04:45"
+
+
+def test_night_from_one_day_to_the_next_is_the_first_days_night(nlp):
+    text = "In der Nacht vom 16. auf den 17. April 1945 begann der Angriff."
+    assert value(nlp, text, "Nacht vom 16.") == "1945-04-16TNI"
+
+
+def test_late_summer_is_summer(nlp):
+    assert value(nlp, "Im Spätsommer 1940 wurde die Offensive vorbereitet.", "Spätsommer 1940") == "1940-SU"
+
+
+def test_shortly_after_and_before_are_references(nlp):
+    text = "Wenig später trat er zurück, kurz zuvor hatte er noch gesprochen; in der Folge kam es zu Neuwahlen."
+    assert [(t, v) for t, _, v in tagged(nlp, text)] == [
+        ("Wenig später", "FUTURE_REF"),
+        ("kurz zuvor", "PAST_REF"),
+        ("in der Folge", "FUTURE_REF"),
+    ]
+
+
+def test_uebernaechste_and_vorletzte_week_count_two(nlp):
+    assert value(nlp, "Das Treffen ist übernächste Woche.", "übernächste Woche") == "2022-W02"
+    assert value(nlp, "Das war vorletzte Woche.", "vorletzte Woche") == "2021-W50"
+
+
+def test_in_den_kommenden_tagen_is_the_future(nlp):
+    assert value(nlp, "In den kommenden Tagen wird es kalt.", "In den kommenden Tagen") == "FUTURE_REF"
+
+
+def test_a_clock_range_gives_two_times(nlp):
+    assert [(t, v) for t, _, v in tagged(nlp, "Die Sitzung dauert am Freitag von 14 bis 16 Uhr.")] == [
+        ("Freitag", "2021-12-31"),
+        ("14", "2021-12-31T14:00"),
+        ("16 Uhr", "2021-12-31T16:00"),
+    ]
+
+
+def test_half_and_quarter_hours(nlp):
+    assert value(nlp, "Der Zug fährt heute um halb acht.", "halb acht") == "2021-12-29T07:30"
+    assert value(nlp, "Sie kam heute gegen Viertel nach drei.", "Viertel nach drei") == "2021-12-29T03:15"
+    assert value(nlp, "Er rief heute um Viertel vor zwölf an.", "Viertel vor zwölf") == "2021-12-29T11:45"
+
+
+def test_halb_without_a_clock_preposition_is_no_time(nlp):
+    assert tagged(nlp, "Die Flasche war halb leer, deshalb kaufte er zwei neue.") == []
+
+
+def test_jeden_zweiten_tag_is_every_other_day(nlp):
+    assert tagged(nlp, "Er kommt jeden zweiten Tag vorbei.") == [("jeden zweiten Tag", "SET", "P2D")]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_publication_date_at_the_calendar_edge_leaves_values_underspecified(published):
+    import lagebild
+
+    record = lagebild.analyze("Vor zehn Jahren und in drei Jahren wurde verhandelt.", published=published)
+    assert [time.text for time in record.times] == ["Vor zehn Jahren", "in drei Jahren"]
+    assert all(time.value.startswith("X") for time in record.times)

@@ -95,9 +95,9 @@ class Anchoring(StrEnum):
 def times(
     data: DataOption = None,
     model: ModelOption = None,
-    sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, wikiwars, recognizers.")] = (
-        "dev,wikiwars,recognizers"
-    ),
+    sets: Annotated[
+        str, typer.Option(help="Gold sets, comma-separated: dev, wikiwars, wikiwars-dev, wikiwars-test, recognizers.")
+    ] = "dev,wikiwars,recognizers",
     systems: Annotated[str, typer.Option(help="Systems, comma-separated: lagebild, heideltime.")] = (
         "lagebild,heideltime"
     ),
@@ -240,12 +240,16 @@ def actors(
     ),
     data: DataOption = None,
     model: ModelOption = None,
+    errors: Annotated[int, typer.Option(help="Also print the first N errors (gold and predicted).")] = 0,
 ) -> None:
     """Actor linking: accuracy of country/organisation codes, canonical names and roles."""
-    from lagebild.evaluate.actors import evaluate_actors, format_report
+    from lagebild.evaluate.actors import evaluate_actors, format_errors, format_report
     from lagebild.nlp.pipeline import load
     from lagebild.shared_data import NEWS_SAMPLE
 
     if not gold.is_file():
         raise typer.BadParameter(f"gold file not found: {gold}", param_hint="--gold")
-    typer.echo(format_report(evaluate_actors(load(model), gold, _data_dir(data) / NEWS_SAMPLE)))
+    scores = evaluate_actors(load(model), gold, _data_dir(data) / NEWS_SAMPLE)
+    typer.echo(format_report(scores))
+    if errors:
+        typer.echo(format_errors(scores, errors))

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -97,8 +98,11 @@ def dev_doc(article: dict[str, Any], text: str) -> TimexDoc:
     return TimexDoc(article["id"], text, article["published"], tuple(sorted(gold, key=lambda g: g.start)))
 
 
-def read_wikiwars(data_dir: Path) -> list[TimexDoc]:
-    return [wikiwars_doc(path.read_text(encoding="utf-8")) for path in sorted((data_dir / WIKIWARS).glob("*.key.xml"))]
+def read_wikiwars(data_dir: Path, parity: int | None = None) -> list[TimexDoc]:
+    """All WikiWarsDE documents, or with `parity` 1 the odd-numbered (dev), 0 the even-numbered (test)."""
+    paths = sorted((data_dir / WIKIWARS).glob("*.key.xml"))
+    chosen = [path for path in paths if parity is None or int(path.name.split("_")[0]) % 2 == parity]
+    return [wikiwars_doc(path.read_text(encoding="utf-8")) for path in chosen]
 
 
 def wikiwars_doc(sgml: str) -> TimexDoc:
@@ -186,6 +190,21 @@ def resolved_values(value: dict[str, Any]) -> Iterator[str]:
 TIMEX_SETS = {
     "dev": TimexSet("dev", "Wikinews dev gold (50 news articles)", DEV_GOLD, "news", read_dev),
     "wikiwars": TimexSet("wikiwars", "WikiWarsDE (22 war narratives, TIMEX2)", WIKIWARS, "narratives", read_wikiwars),
+    # Split by document so rules can be tuned on one half and measured on the other.
+    "wikiwars-dev": TimexSet(
+        "wikiwars-dev",
+        "WikiWarsDE dev (odd-numbered narratives)",
+        WIKIWARS,
+        "narratives",
+        partial(read_wikiwars, parity=1),
+    ),
+    "wikiwars-test": TimexSet(
+        "wikiwars-test",
+        "WikiWarsDE test (even-numbered narratives)",
+        WIKIWARS,
+        "narratives",
+        partial(read_wikiwars, parity=0),
+    ),
     "recognizers": TimexSet(
         "recognizers", "Recognizers-Text German (spec sentences)", RECOGNIZERS, "news", read_recognizers
     ),

@@ -15,14 +15,17 @@ Every expression is resolved in one of three ways:
   it: "am Montag (27.01.2020)", "Neun Monate zuvor, im Mai 2002".
 
 `anchoring="publication"` makes the publication date the anchor of every deictic
-expression. `anchoring="narrative"` follows the text instead: a day, month or season
-written with its year ("Am 3. März 2019 reiste er nach Genf") becomes the anchor of the
-deictic expressions after it in the same paragraph whose clause is in the past tense,
-and so do the dates resolved from it; months, seasons and holidays then take the
-narrated year ("Im Mai kam er zurück": May 2019). Dates after "seit", "bis", "ab" or
-"vom" bound a span rather than set the story's time and anchor nothing. Weekdays and
-"heute", "gestern" keep the publication date, as do present and future clauses: they
-speak from the writer's time.
+expression. `anchoring="narrative"` follows the text instead: a year, month, season or day
+written with its year ("1940", "im Jahr 1941", "Am 3. März 2019 reiste er nach Genf")
+becomes the anchor of the deictic expressions after it whose clause is not in the future
+tense, and so do the dates resolved from it and the times counted from it ("im folgenden
+Jahr", "zwei Tage später", "am nächsten Tag"); months, seasons, holidays and "Ende des
+Jahres" then take the narrated year ("Im Mai kam er zurück": May 2019). The anchor
+carries across paragraphs; a date that is a heading of its own ("1862") dates its section,
+so each paragraph under it starts from it again. Dates after "seit", "bis", "ab" or "vom",
+and the second year of "1943–1945", bound a span rather than set the story's time and
+anchor nothing. Weekdays keep the publication date, as do future clauses: they speak from
+the writer's time; "heute" in a story told years after it happened is PRESENT_REF.
 """
 
 from __future__ import annotations
@@ -36,15 +39,20 @@ from lagebild.extract.times.context import Context, Resolved
 from lagebild.extract.times.lexicon import Lexicon
 from lagebild.extract.times.recognize import Mention, find_mentions
 from lagebild.extract.times.resolve import has_explicit_year, needs_context, resolve
-from lagebild.extract.times.tense import PAST, Reading, read_clause
+from lagebild.extract.times.tense import FUTURE, Reading, read_clause
 from lagebild.extract.times.timeline import When
 from lagebild.record import TimeExpression
 
 ANCHORINGS = ("publication", "narrative")
-# Grains precise enough to anchor a narrative: a year alone does not place "im Mai".
-_NARRATIVE_GRAINS = {"D", "W", "WE", "M", "S", "Q"}
+# Grains precise enough to anchor a narrative: a year places "im Mai", a decade does not.
+_NARRATIVE_GRAINS = {"D", "W", "WE", "M", "S", "Q", "H", "Y"}
 # "heute" and "gestern" keep the writer's day even in a narrating sentence.
-_NARRATIVE_KINDS = {"date", "relative", "offset"}
+_NARRATIVE_KINDS = {"date", "relative", "offset", "part"}
+# A story whose time is further than this from its publication is history, not news.
+_HISTORY_DAYS = 2 * 365
+# Times counted from the story's time that move it: "im folgenden Jahr", "zwei Tage später",
+# "am nächsten Tag".
+_NARRATIVE_COUNTED = {"relative", "offset", "anaphor"}
 
 
 def tag_times(doc: Doc, anchoring: str, lexicon: Lexicon) -> list[TimeExpression]:
@@ -80,26 +88,57 @@ class _Resolution:
         self.sentences = [bisect_right(starts, mention.start) for mention in mentions]
 
     def resolve_independent(self, narrative: bool) -> None:
-        anchor: When | None = None
+        """First pass; in narrative mode the anchor moves along the text, across paragraphs,
+        and a period counted from the story's time ("im folgenden Jahr", "zwei Jahre später")
+        moves it too, so it is resolved here rather than in the second pass.
+        """
+        anchor = section = None
         for i, mention in enumerate(self.mentions):
             if self._paragraph_break(i):
-                anchor = None
-            if self.contextual[i]:
+                anchor = (section or anchor) if narrative else None
+            counted = narrative and self.contextual[i] and self._counted_from(mention, anchor)
+            if self.contextual[i] and not counted:
                 continue
             context = self._context(i)
-            if narrative and anchor and _follows_narrative(mention) and context.reading.direction == PAST:
+            if counted:
+                self.contextual[i] = False
+                context.reference = anchor
+                context.day = anchor if anchor and anchor.grain == "D" else None
+            if narrative and anchor and _follows_narrative(mention) and context.reading.direction != FUTURE:
                 context.anchor, context.narrative = anchor.start, True
-            found = self.found[i] = resolve(mention, context)
+            found = self._present_in_history(mention, anchor) if narrative else None
+            found = self.found[i] = found or resolve(mention, context)
             if narrative and found and found.when and self._sets_narrative(mention, found.when, context.narrative):
                 anchor = found.when
+                section = anchor if self._is_heading(i) else section
+
+    def _counted_from(self, mention: Mention, anchor: When | None) -> bool:
+        """Whether a time counted from the story's time is counted from the anchor: a day
+        ("am nächsten Tag") only from a day.
+        """
+        if mention.kind == "anaphor":
+            return anchor is not None and anchor.grain == "D"
+        return mention.kind in _NARRATIVE_COUNTED
+
+    def _present_in_history(self, mention: Mention, anchor: When | None) -> Resolved | None:
+        """ "heute" in a story told years after it happened is the writer's present, not a day:
+        "das heutige Vietnam". In a news story, whose dates are near its publication, it is the day.
+        """
+        groups = mention.groups
+        if mention.kind != "dayword" or self.lexicon["dayword"][groups["dayword"]] != 0 or "part" in groups:
+            return None
+        far = anchor is None or self.published is None or abs((self.published - anchor.start).days) > _HISTORY_DAYS
+        return Resolved("DATE", "PRESENT_REF") if anchor and far else None
 
     def _sets_narrative(self, mention: Mention, when: When, from_narrative: bool) -> bool:
         """Whether a date becomes the narrative's anchor: one precise enough to place the
-        expressions after it, written with its year or placed by the narrative, and not a
-        bound ("seit Januar 2016" says where something began, not when the story is).
+        expressions after it, written with its year, placed by the narrative or counted from
+        it, and not a bound ("seit Januar 2016" says where something began, not when the story
+        is; nor does the end of "1943–1945").
         """
-        bound = self.lexicon.cue(mention.groups.get("lead", "")) is not None
-        return when.grain in _NARRATIVE_GRAINS and not bound and (has_explicit_year(mention) or from_narrative)
+        bound = self.lexicon.cue(mention.groups.get("lead", "")) is not None or "first_year" in mention.groups
+        placed = has_explicit_year(mention) or from_narrative or mention.kind in _NARRATIVE_COUNTED
+        return when.grain in _NARRATIVE_GRAINS and not bound and placed
 
     def resolve_contextual(self) -> None:
         reference: When | None = None
@@ -128,6 +167,14 @@ class _Resolution:
         if not self.parsed or span is None:
             return Reading(0)
         return read_clause(span, self.lexicon.tense, self.lexicon.direction_cues)
+
+    def _is_heading(self, i: int) -> bool:
+        """Whether mention i is a line of its own, the heading of a section of the story ("1862")."""
+        mention = self.mentions[i]
+        before = self.text[self.text.rfind("\n", 0, mention.start) + 1 : mention.start]
+        line_end = self.text.find("\n", mention.end)
+        after = self.text[mention.end : line_end if line_end >= 0 else len(self.text)]
+        return not before.strip() and not after.strip()
 
     def _paragraph_break(self, i: int) -> bool:
         previous_end = self.mentions[i - 1].end if i else 0

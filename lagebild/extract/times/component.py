@@ -7,6 +7,8 @@ overlap. How relative expressions are anchored is described in `anchoring`.
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -18,8 +20,21 @@ from lagebild.record import TimeExpression
 # Deeper than this, an expression hardly dates the sentence's verb.
 _MAX_ARCS = 8
 
+_KEY = "lagebild.times"
+
+
+def _get_times(doc: Doc) -> list[TimeExpression] | None:
+    stored = doc.user_data.get(_KEY)
+    return None if stored is None else [TimeExpression(*fields) for fields in stored]
+
+
+def _set_times(doc: Doc, times: list[TimeExpression] | None) -> None:
+    # Plain tuples, not dataclasses: documents still serialise (DocBin, nlp.pipe(n_process=2)).
+    doc.user_data[_KEY] = None if times is None else [astuple(time) for time in times]
+
+
 if not Doc.has_extension("times"):
-    Doc.set_extension("times", default=None)
+    Doc.set_extension("times", getter=_get_times, setter=_set_times)
 
 
 @Language.factory("lagebild_times", default_config={"anchoring": "publication"})
@@ -37,7 +52,15 @@ class TimeTagger:
 
     def __call__(self, doc: Doc, anchoring: str | None = None) -> Doc:
         """`anchoring` overrides the configured one for this call (`component_cfg` of `nlp()`, `nlp.pipe()`)."""
-        doc._.times = tag_times(doc, _checked(anchoring or self.anchoring), self.lexicon)
+        strategy = _checked(anchoring or self.anchoring)
+        try:
+            doc._.times = tag_times(doc, strategy, self.lexicon)
+        except (ValueError, OverflowError):
+            # A publication date at the calendar's edge (0001-01-01 in a dump) pushes the
+            # arithmetic past year 1 or 9999: resolve without it rather than fail the batch.
+            published, doc._.published = doc._.published, None
+            doc._.times = tag_times(doc, strategy, self.lexicon)
+            doc._.published = published
         return doc
 
 

@@ -29,10 +29,13 @@ def resolve_date(mention: Mention, context: Context) -> Resolved | None:
         return dated(When(date(_decade(groups, lexicon), 1, 1), "DE"))
     if "century" in groups:
         return dated(When(date(max((int(groups["century"]) - 1) * 100, 1), 1, 1), "CE"))
+    if "bc_year" in groups or "bc_century" in groups:
+        return Resolved("DATE", _before_christ(groups, lexicon))
     item = calendar_item(groups, context)
     if "night" in groups:
         # "in der Nacht zum 19. August": the night that begins the evening before.
         item = timeline.day(item.start - timedelta(days=1)) if isinstance(item, When) else UNKNOWN_DAY
+    if "night" in groups or "night_of" in groups:
         suffix = "TNI"
     if isinstance(item, str):
         return masked(item, suffix)
@@ -160,15 +163,28 @@ def _year(groups: dict[str, str], context: Context) -> int | str | None:
     """The year written or referred to ("dieses Jahres"); "unknown" where it cannot be placed."""
     if "year" in groups:
         return int(groups["year"])
+    if "first_year" in groups:  # "1934/35": the first year after the one written in full
+        first = int(groups["first_year"])
+        year = first - first % 100 + int(groups["year2"])
+        return year if year > first else year + 100
     if "year2" in groups:
-        two_digits = int(groups["year2"])
-        limit = (context.anchor.year if context.anchor else 2000) % 100 + _TWO_DIGIT_YEAR_AHEAD
-        return (2000 if two_digits <= limit else 1900) + two_digits
+        # The anchor's century, or the one before where that would be too far ahead.
+        anchor_year = context.anchor.year if context.anchor else 2000
+        year = anchor_year - anchor_year % 100 + int(groups["year2"])
+        return year - 100 if year > anchor_year + _TWO_DIGIT_YEAR_AHEAD else year
     if "year_ref" in groups:
         entry = context.lexicon["year_ref"][groups["year_ref"]]
         base = context.reference.start if entry.get("anaphoric") and context.reference else context.anchor
         return base.year + entry["shift"] if base else "unknown"
     return None
+
+
+def _before_christ(groups: dict[str, str], lexicon: Lexicon) -> str:
+    """ "499 v. Chr." is BC0499, the 6th century BC BC05 (the calendar has no year 0, dates no BC)."""
+    if "bc_century" in groups:
+        return f"BC{int(groups['bc_century']) - 1:02d}"
+    season = f"-{lexicon['season'][groups['season']]}" if "season" in groups else ""
+    return f"BC{int(groups['bc_year']):04d}{season}"
 
 
 def _decade(groups: dict[str, str], lexicon: Lexicon) -> int:

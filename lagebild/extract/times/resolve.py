@@ -21,6 +21,8 @@ from lagebild.extract.times.timeline import When
 # The granularity a count of units is resolved to: "vor zwei Wochen" is a week.
 _UNIT_GRAIN = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y", "H": "D", "MIN": "D", "S": "D"}
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+# Counts of these units give the count's precision: "ein halbes Jahr später" is a month.
+_COARSE_UNITS = {"M", "Q", "Y", "DE", "CE"}
 # "zu Jahresbeginn" in December points to the next year only if that beginning is near.
 _NEAR_DAYS = 183
 
@@ -33,6 +35,8 @@ def resolve(mention: Mention, context: Context) -> Resolved | None:
 def needs_context(mention: Mention, lexicon: Lexicon) -> bool:
     """Whether the value counts from a time the text mentioned ("zwei Tage später", "am Abend")."""
     groups = mention.groups
+    if mention.kind == "part" and "day" in groups:
+        return False  # "am Abend des 2. April" names its day
     if mention.kind in ("anaphor", "clock", "part") or "sign" in groups or "anarel" in groups:
         return True
     if "relword" in groups:
@@ -74,7 +78,7 @@ def resolve_relative(mention: Mention, context: Context) -> Resolved | None:
     base = context.reference.start if anaphoric and context.reference else context.anchor
     if base is None:
         return masked(UNKNOWN[grain])
-    if month and not anaphoric:
+    if month and not anaphoric and not context.narrative:
         return dated(_year_of_edge(month, base, groups, context))
     return dated(timeline.shift(base, shift, grain))
 
@@ -100,8 +104,12 @@ def resolve_offset(mention: Mention, context: Context) -> Resolved | None:
         # "vor wenigen Tagen" is some time ago; "wenige Tage später" no time one can name.
         return None if anaphoric else Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if anaphoric and context.reference:
-        # Counted from a mentioned time, the result is as precise as that time.
+        # Counted from a mentioned time, the result is as precise as that time, and no more
+        # precise than months or years counted: "ein Jahr später" is a year.
         start, grain = context.reference.start, context.reference.grain
+        if unit in _COARSE_UNITS:
+            counted = "M" if unit == "Y" and not float(amount).is_integer() else _UNIT_GRAIN[unit]
+            grain = timeline.coarser(grain, counted)
     elif context.anchor:
         start, grain = context.anchor, _UNIT_GRAIN[unit]
     else:
@@ -128,6 +136,9 @@ def resolve_clock(mention: Mention, context: Context) -> Resolved | None:
     if not isinstance(hour, float) or not hour.is_integer() or hour > 24:
         return None  # "mehrere Uhr", "10,5 Uhr"
     hour = int(hour)
+    if "clock_shift" in groups:  # "halb acht": half an hour before eight
+        shift = context.lexicon["clock_shift"][groups["clock_shift"]]
+        hour, minute = (hour - 1, 60 + shift) if shift < 0 else (hour, shift)
     half = context.lexicon["clock_part"][groups["clock_part"]] if "clock_part" in groups else "am"
     if (half == "pm" and hour < 12) or (half == "night" and 6 <= hour < 12):
         hour += 12
@@ -168,7 +179,8 @@ def resolve_set(mention: Mention, context: Context) -> Resolved | None:
         return Resolved("SET", f"XXXX-WXX-{lexicon['weekday'][groups['weekday']]}")
     if "part" in groups:
         return Resolved("SET", f"{UNKNOWN_DAY}T{lexicon['part'][groups['part']]}")
-    return Resolved("SET", _duration(1, lexicon["unit"][groups["unit"]]))
+    every = lexicon["ordinal"][groups["ordinal"]] if "ordinal" in groups else 1
+    return Resolved("SET", _duration(every, lexicon["unit"][groups["unit"]]))
 
 
 def resolve_fixed(mention: Mention, context: Context) -> Resolved | None:

@@ -100,14 +100,25 @@ def test_quote_woven_into_a_sentence_is_mixed(nlp):
     assert speaker_name(quote) == "Christian Lindner"
 
 
-def test_quote_woven_into_reported_speech_makes_one_mixed_quote(nlp):
-    quote = only(nlp, "Donald Trump schrieb, er «kenne den Botschafter nicht».")
-    assert (quote.text, quote.kind, quote.cue) == ("er «kenne den Botschafter nicht»", "mixed", "schrieb")
-    assert speaker_name(quote) == "Donald Trump"
+def test_quote_woven_into_reported_speech_is_a_mixed_quote_with_the_quoted_words_nested(nlp):
+    mixed, nested = quotes(nlp, "Donald Trump schrieb, er «kenne den Botschafter nicht».")
+    assert (mixed.text, mixed.kind, mixed.cue) == ("er «kenne den Botschafter nicht»", "mixed", "schrieb")
+    assert (nested.text, nested.kind) == ("«kenne den Botschafter nicht»", "direct")
+    assert speaker_name(mixed) == speaker_name(nested) == "Donald Trump"
 
 
 def test_single_quoted_words_are_scare_quotes(nlp):
-    assert quotes(nlp, "Russland spricht von einer «Spezialoperation» im Osten der Ukraine.") == []
+    assert quotes(nlp, "Die «Spezialoperation» im Osten der Ukraine dauert an.") == []
+
+
+def test_a_single_word_a_speaker_calls_something_is_a_quote(nlp):
+    quote = only(nlp, "Innenminister Herbert Reul nannte den Bericht eine «Zeitungsente».")
+    assert (quote.text, quote.kind, quote.cue) == ("Zeitungsente", "mixed", "nannte")
+    assert speaker_name(quote) == "Herbert Reul"
+
+
+def test_a_single_word_in_a_passive_naming_is_no_quote(nlp):
+    assert quotes(nlp, "Der Teilchenstrom wird als «Sonnenwind» bezeichnet.") == []
 
 
 def test_a_name_in_quotation_marks_is_no_quote(nlp):
@@ -221,7 +232,8 @@ def test_pronoun_speaker_is_the_person_named_before(nlp):
     )
     quote = only(nlp, text)
     assert quote.text == "Deutschland stehe zur Ukraine"
-    assert speaker_name(quote) == "Olaf Scholz"
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.name) == ("Er", "Olaf Scholz")
 
 
 def test_feminine_pronoun_skips_a_man_named_in_between(nlp):
@@ -272,3 +284,57 @@ def test_quotes_survive_serialisation(nlp):
     doc = nlp("Kremlsprecher Dmitri Peskow sagte, Russland plane keinen Angriff.")
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert again._.quotes == doc._.quotes != []
+
+
+# --- parses that hide the reporting verb ---------------------------------------------------------
+
+
+def test_an_adverb_taken_for_a_particle_leaves_the_speech_verb(nlp):
+    text = "Der Sprecher der Armee sagte aber, dass es sich bei allen um Soldaten gehandelt habe."
+    quote = only(nlp, text)
+    assert (quote.text, quote.cue) == ("dass es sich bei allen um Soldaten gehandelt habe", "sagte")
+
+
+def test_clause_hung_on_the_particle_of_the_cue(nlp):
+    text = "Jetzt gab der Leiter der Kriminalpolizei, Andreas Huber, bekannt, dass das Handy geortet wurde."
+    quote = only(nlp, text)
+    assert (quote.text, quote.cue, speaker_name(quote)) == (
+        "dass das Handy geortet wurde",
+        "gab bekannt",
+        "Andreas Huber",
+    )
+
+
+def test_passive_report_has_no_speaker(nlp):
+    quote = only(nlp, "Gestern war berichtet worden, dass es zwischen den beiden Politikern Streit gegeben habe.")
+    assert (quote.text, quote.speaker) == ("dass es zwischen den beiden Politikern Streit gegeben habe", None)
+
+
+def test_nach_einer_stellungnahme_names_the_source(nlp):
+    quote = only(nlp, "Nach einer Stellungnahme der Bundeswehr befand sich der Hubschrauber auf einem Übungsflug.")
+    assert quote.text == "befand sich der Hubschrauber auf einem Übungsflug"
+    assert quote.speaker is not None and "Bundeswehr" in quote.speaker.text
+
+
+def test_nach_ersten_informationen_is_its_own_source(nlp):
+    quote = only(nlp, "Nach ersten Informationen wurden bei dem Unfall zwei Menschen verletzt.")
+    assert quote.text == "wurden bei dem Unfall zwei Menschen verletzt"
+    assert quote.speaker is not None and quote.speaker.text == "ersten Informationen"
+
+
+def test_a_participle_taken_for_a_particle_leaves_the_speech_verb(nlp):
+    quote = only(nlp, "Die Ministerin Anke Weber nannte diese Zahlen «aus der Luft gegriffen».")
+    assert (quote.text, quote.kind, quote.cue) == ("aus der Luft gegriffen", "mixed", "nannte")
+
+
+def test_konstatieren_reports_a_quoted_phrase(nlp):
+    quote = only(nlp, "Der Bundespräsident konstatierte eine wachsende «Kluft zwischen Arm und Reich».")
+    assert (quote.text, quote.kind, quote.cue) == ("Kluft zwischen Arm und Reich", "mixed", "konstatierte")
+
+
+def test_konjunktiv_copula_hung_below_the_complement_still_reports(nlp):
+    mixed, nested = quotes(
+        nlp, "Die Abgeordnete Carolyn McCarthy erklärte, Gillibrand sei «das Postergirl der Waffenlobby»."
+    )
+    assert (mixed.text, mixed.kind) == ("Gillibrand sei «das Postergirl der Waffenlobby»", "mixed")
+    assert (nested.text, nested.kind) == ("«das Postergirl der Waffenlobby»", "direct")

@@ -195,3 +195,17 @@ def format_report(scores: dict[str, Any]) -> str:
         for group, tally in scores[measure].items():
             lines.append(f"{measure:<5} {group:<16} {tally['accuracy']:.3f}  (n={tally['n']})")
     return "\n".join(lines)
+
+
+def format_errors(scores: dict[str, Any], limit: int) -> str:
+    """The first `limit` errors, one per line: article, mention, what is wrong, gold and predicted."""
+    lines = []
+    for error in scores["errors"][:limit]:
+        gold = error["gold"]
+        predicted = error["predicted"] or {"country": None, "name": None, "role": None}
+        lines.append(
+            f"{error['article']}  {error['text']!r} [{error['kind']}/{error['label']}] wrong={','.join(error['wrong'])}"
+            f"\n    gold {gold['country']} {gold['names']} {gold['role']}"
+            f"\n    pred {predicted['country']} {predicted['name']!r} {predicted['role']}"
+        )
+    return "\n".join(lines)

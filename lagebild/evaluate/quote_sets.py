@@ -2,6 +2,8 @@
 
 - ``gnq``: German news quotations (Wikinews, Petersen-Frey & Biemann 2024), dev split;
   message, speaker and cue spans, and the form (direct, indirect, free indirect, reported).
+- ``gnq-train``, ``spkatt-train``: the same corpora's train splits, read the same way, to
+  study errors on while tuning rules (the dev splits stay the measure).
 - ``spkatt``: SpkAtt-2023 Task 1 dev (Bundestag speeches); the tokenised sentences are
   joined back into a text, and every speech event's Message, Source and Cue (with its
   particle, PTC) becomes a gold quote, also the events that have no message.
@@ -17,6 +19,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from lagebild.shared_data import NEWS_SAMPLE, news_sample_texts
@@ -24,7 +27,9 @@ from lagebild.shared_data import NEWS_SAMPLE, news_sample_texts
 Span = tuple[int, int]
 
 GNQ_DEV = Path("german-news-quotations/dev.jsonl")
+GNQ_TRAIN = Path("german-news-quotations/train.jsonl")
 SPKATT_DEV = Path("spkatt2023/dev")
+SPKATT_TRAIN = Path("spkatt2023/train")
 DEV_GOLD = Path("gold-dev/wikinews-dev.json")
 
 # The corpus' five forms, read as four: "IndirectFreeIndirect" (indirect speech running on
@@ -93,8 +98,8 @@ def word_spans(text: str) -> tuple[Span, ...]:
     return tuple(match.span() for match in WORD.finditer(text))
 
 
-def read_gnq(data_dir: Path) -> list[QuoteDoc]:
-    with open(data_dir / GNQ_DEV, encoding="utf-8") as lines:
+def read_gnq(data_dir: Path, split: Path = GNQ_DEV) -> list[QuoteDoc]:
+    with open(data_dir / split, encoding="utf-8") as lines:
         return [gnq_doc(json.loads(line)["doc"]) for line in lines if line.strip()]
 
 
@@ -124,8 +129,8 @@ def _role_spans(role: dict) -> tuple[Span, ...]:
     return tuple((span["charBegin"], span["charEnd"]) for span in role["spans"])
 
 
-def read_spkatt(data_dir: Path) -> list[QuoteDoc]:
-    paths = sorted((data_dir / SPKATT_DEV).glob("*.json"))
+def read_spkatt(data_dir: Path, split: Path = SPKATT_DEV) -> list[QuoteDoc]:
+    paths = sorted((data_dir / split).glob("*.json"))
     return [spkatt_doc(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in paths]
 
 
@@ -213,6 +218,15 @@ def dev_doc(article: dict, text: str) -> QuoteDoc:
 
 QUOTE_SETS = {
     "gnq": QuoteSet("gnq", "German news quotations dev (Wikinews, CC BY-NC-SA: evaluation only)", GNQ_DEV, read_gnq),
+    "gnq-train": QuoteSet(
+        "gnq-train",
+        "German news quotations train (for error analysis while tuning)",
+        GNQ_TRAIN,
+        partial(read_gnq, split=GNQ_TRAIN),
+    ),
     "spkatt": QuoteSet("spkatt", "SpkAtt-2023 Task 1 dev (Bundestag speeches)", SPKATT_DEV, read_spkatt),
+    "spkatt-train": QuoteSet(
+        "spkatt-train", "SpkAtt-2023 Task 1 train (for tuning)", SPKATT_TRAIN, partial(read_spkatt, split=SPKATT_TRAIN)
+    ),
     "dev": QuoteSet("dev", "project dev gold on news-sample (gold-dev/wikinews-dev.json)", DEV_GOLD, read_dev),
 }

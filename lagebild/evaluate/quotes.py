@@ -400,7 +400,7 @@ SCORES: dict[str, type[Scores]] = {"gnq": GnqScores, "spkatt": SpkAttScores, "de
 
 def evaluate(set_name: str, docs: Sequence[QuoteDoc], system: System) -> Scores:
     """Run ``system`` on every document of one set and score it; the time taken is part of the result."""
-    scores = SCORES[set_name]()
+    scores = SCORES[set_name.removesuffix("-train")]()  # a train split is scored like its dev split
     started = time.perf_counter()
     for doc in tqdm(docs, desc=set_name, unit="doc", leave=False):
         scores.add(doc, system(doc.text, doc.published))

@@ -31,7 +31,7 @@ _KIND_RANK = {"state": 0, "igo": 1, "body": 2, "seat": 3, "capital": 4, "territo
 # ("US-Präsident", "Nato-Gipfel") and their offices have holders.
 ACTOR_KINDS = frozenset({"state", "igo", "body", "seat"})
 _ROMAN_NUMERAL = re.compile(r"^[IVXL]+\.?$")
-_ROLE_FLAGS = ("holder", "home", "collective", "leader", "organisation_only")
+_ROLE_FLAGS = ("holder", "home", "collective", "leader", "organisation_only", "organ")
 
 
 def build_kb(data_dir: Path, out: Path = KB_PATH) -> None:
@@ -140,6 +140,7 @@ class _Builder:
                 country=body["country"],
                 role=body.get("role"),
                 leader=body.get("leader"),
+                home=body.get("home"),
             )
         self.extra["cameo"] = {prefix: igo["code"] for igo in table["igo"] for prefix in igo.get("cameo", [])}
 
@@ -272,6 +273,7 @@ class _Builder:
         )
         self.extra["deputy_prefixes"] = sorted({f for prefix in table["deputy"]["prefixes"] for f in spellings(prefix)})
         self.extra["home"] = table["home"]["countries"]
+        self.extra["record_roles"] = table["record"]
         self.extra["articles"] = {kind: sorted(words) for kind, words in table["articles"].items()}
 
     def as_dict(self) -> dict[str, Any]:
@@ -291,6 +293,7 @@ class _Builder:
             "deputy_adjectives": self.extra["deputy_adjectives"],
             "deputy_prefixes": self.extra["deputy_prefixes"],
             "home": self.extra["home"],
+            "record_roles": self.extra["record_roles"],
             "articles": self.extra["articles"],
             "region_prefixes": [fold(prefix) for prefix in self.name_parts["region_prefixes"]],
         }

@@ -40,6 +40,7 @@ class Entry(NamedTuple):
     role: str | None
     leader: str | None
     curated: bool
+    home: bool = False
 
 
 class Term(NamedTuple):
@@ -66,6 +67,7 @@ class RoleWord:
     collective: bool = False
     leader: bool = False
     organisation_only: bool = False
+    organ: bool = False
     country: str | None = None
     fallback: str | None = None
 
@@ -89,6 +91,11 @@ class KnowledgeBase:
         self.deputy_adjectives = frozenset(data["deputy_adjectives"])
         self.deputy_prefixes = frozenset(data["deputy_prefixes"])
         self.home: list[str] = data["home"]
+        record = data["record_roles"]
+        self.record_roles: dict[str, str] = {office: role for office, role in record.items() if isinstance(role, str)}
+        self.record_roles_in: dict[str, dict[str, str]] = {
+            code: table for code, table in record.items() if isinstance(table, dict)
+        }
         self.definite_articles = frozenset(data["articles"]["definite"])
         self.indefinite_articles = frozenset(data["articles"]["indefinite"])
         self.region_prefixes: list[str] = data["region_prefixes"]
@@ -120,6 +127,14 @@ class KnowledgeBase:
                 entry = self.entries[key] if key else None
                 return entry if entry is not None and entry.kind == "state" else None
         return None
+
+    def record_role(self, country: str | None, office: str | None) -> str | None:
+        """The record's role value for an office the knowledge base names more finely
+        ("commission president" → "president of an organisation"; Iran's president → head of government)."""
+        if office is None:
+            return None
+        in_country = self.record_roles_in.get(country or "", {})
+        return in_country.get(office) or self.record_roles.get(office, office)
 
     def holder(self, country: str, role: str, day: int) -> Entry | None:
         """Who held `role` for `country` on `day` (the latest to take office, on a day of handover)."""
@@ -198,6 +213,7 @@ def _entry(key: str, value: dict[str, Any]) -> Entry:
         role=value.get("role"),
         leader=value.get("leader"),
         curated=value.get("curated", False),
+        home=value.get("home", False),
     )
 
 

@@ -6,10 +6,19 @@ outside entities ("der US-Präsident", "die russische Regierung", "Nato-Osterwei
 a "Kreml" the recogniser missed) go into ``doc.spans["actor_refs"]`` with their
 `_.actor`. Role phrases resolve to the office holder at the publication date; without a
 date they keep country and role only.
+
+Where the text gives no country word, the country comes from context the text gives, never
+from a guess: a bare role phrase ("die Regierung", "der Präsident", "ein Beamter") acts for
+the state named last in its sentence, else the state the article names most often; a place
+the knowledge base does not know lies in the state its sentence names; "Bundes-" bodies
+belong to the German-speaking state of the context ("die österreichische Bundesregierung");
+"Brüssel" is the EU only in an article that names the EU. Roles are given in the record's
+vocabulary (`[record]` in roles.toml).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.language import Language
@@ -73,11 +82,21 @@ class _Document:
         names = {
             (ent.start, ent.end): self._link_name(ent) for ent in self.doc.ents if (ent.start, ent.end) not in person_of
         }
-        home = self._home_entry({ref.country for ref in names.values()})
+        home = self._home_entry(Counter(ref.country for key, ref in names.items() if not self._is_home_body(key)))
+        self._place_seats_of_unnamed_organisations(names)
+        context = _StateContext(self.doc, self.kb, names)
+        home_keys = tuple(f"cty:{code}" for code in self.kb.home)
+        for key, ref in names.items():
+            if self._is_home_body(key) and home is not None:
+                # "die österreichische Bundesregierung", "Schüssel in Wien … die Bundesregierung".
+                local = self._nationality_before(key[0]) or context.last_in_sentence(key[0], home_keys) or home
+                names[key] = replace(ref, country=local.country)
         self._attach_appositions(persons, phrases)
         for phrase in phrases:
             if phrase.entry is None and phrase.word.home:
                 phrase.entry, phrase.assumed_home = home, True
+            elif phrase.entry is None and phrase.person is None:
+                phrase.entry, phrase.assumed_home = context.state_at(phrase.start, phrase.word.organ), True
             if phrase.person is not None and (phrase.person.start, phrase.person.end) in person_of:
                 person_of[(phrase.person.start, phrase.person.end)].clues.append(self._clue(phrase))
         self._add_text_clues(persons)
@@ -86,8 +105,17 @@ class _Document:
         for ent in self.doc.ents:
             key = (ent.start, ent.end)
             ent._.actor = replace(person_of[key].ref, text=ent.text) if key in person_of else names[key]
+            ref = ent._.actor
+            if ref.country is None and ref.actor is None and ent.label_ == "LOC":
+                state = context.sentence_state(ent)
+                if state is not None:
+                    ent._.actor = replace(ref, country=state.country)
         self._link_phrases(phrases, person_of)
         self._link_loose_mentions(persons)
+        for span in (*self.doc.ents, *self.refs):
+            ref = span._.actor
+            if ref is not None and ref.role is not None:
+                span._.actor = replace(ref, role=self.kb.record_role(ref.country, ref.role))
         self.doc.spans[spans_key] = sorted(self.refs, key=lambda span: (span.start, span.end))
 
     # --- clues to persons ----------------------------------------------------------
@@ -151,8 +179,14 @@ class _Document:
         nationality = self.kb.adjectives.get(ent[0].lower_)
         if nationality is not None and len(ent) > 1 and self.kb.entries[nationality].kind == "state":
             # "Russische Akademie der Wissenschaften" is Russian, whatever else it is.
-            return ActorRef(text=ent.text, name=ent.text, country=self.kb.entries[nationality].country)
-        return ActorRef(text=ent.text, name=self._base_name(ent.text))
+            return ActorRef(
+                text=ent.text, name=_nominative(ent) or ent.text, country=self.kb.entries[nationality].country
+            )
+        state = self.kb.entry_named(ent[-1].text) if len(ent) > 2 and ent[-1].text.endswith("s") else None
+        if state is not None and state.kind == "state" and ent.label_ == "ORG":
+            # "Sozialistische Partei Venezuelas", "Kommunistische Partei Chinas": the state's.
+            return ActorRef(text=ent.text, name=_nominative(ent) or ent.text, country=state.country)
+        return ActorRef(text=ent.text, name=_nominative(ent) or self._base_name(ent.text))
 
     def _base_name(self, text: str) -> str:
         """ "Europas" is "Europa" when the article also writes "Europa"."""
@@ -160,12 +194,13 @@ class _Document:
         return stem if stem != text and any(ent.text == stem for ent in self.doc.ents) else text
 
     def _compound(self, text: str) -> ActorRef | None:
-        """ "Nato-Osterweiterung" mentions NATO, "US-Regierung" is the US government."""
+        """ "Nato-Osterweiterung" mentions NATO, "US-Regierung" is the US government; "EU-Indien-Gipfel"
+        is an event between two actors, no one's."""
         if "-" not in text or " " in text:
             return None
         first, _, rest = text.partition("-")
         key = self.kb.prefixes.get(fold(first))
-        if key is None:
+        if key is None or any(fold(part) in self.kb.prefixes for part in rest.split("-")[:-1]):
             return None
         noun = role_noun(self.kb, rest.lower())
         role = noun.word.role if noun and noun.word.collective else None
@@ -186,14 +221,15 @@ class _Document:
                 last_of_role[phrase.role] = ref
             span._.actor = ref
             self.refs.append(span)
-            self._lend_to_entities(span, ref)
+            if not phrase.assumed_home:
+                self._lend_to_entities(span, ref)
 
     def _lend_to_entities(self, span: Span, ref: ActorRef) -> None:
         """An unknown entity inside a role phrase is what the phrase says ("das iranische | Außenministerium")."""
         for index in range(span.start, span.end):
             ent = self.entity_of.get(index)
             if ent is not None and ent.label_ != "PER" and ent._.actor.country is None and ref.country:
-                ent._.actor = replace(ref, text=ent.text, name=ent.text, actor=None)
+                ent._.actor = replace(ref, text=ent.text, name=_nominative(ent) or ent.text, actor=None)
 
     def _describe(self, phrase: RolePhrase, text: str, last_of_role: dict[str, ActorRef]) -> ActorRef:
         """A role phrase without a name: the state or body for a collective, else the holder at the date."""
@@ -214,12 +250,35 @@ class _Document:
                 return ActorRef(
                     text=text, name=holder.name, actor=holder.actor, country=entry.country, role=phrase.role
                 )
-        return ActorRef(text=text, country=entry.country, role=phrase.role)
+        # An unnamed official ("ein Sprecher des Weißen Hauses") is named by the body they act
+        # for; an office whose holder is unknown names nobody.
+        name = None if phrase.resolves_to_holder else entry.name
+        return ActorRef(text=text, name=name, country=entry.country, role=phrase.role)
 
-    def _home_entry(self, mentioned: set[str | None]) -> Entry | None:
-        """The country of "Bundeskanzler" and other "Bundes-" offices: Germany's, unless the
-        article is about Austria or Switzerland and does not mention Germany."""
-        home = next((code for code in self.kb.home if code in mentioned), self.kb.home[0])
+    def _nationality_before(self, index: int) -> Entry | None:
+        key = self.kb.adjectives.get(self.doc[index - 1].lower_) if index > 0 else None
+        return self.kb.entries[key] if key else None
+
+    def _is_home_body(self, key: tuple[int, int]) -> bool:
+        entry = self.entries.get(key)
+        return entry is not None and entry.home
+
+    def _place_seats_of_unnamed_organisations(self, names: dict[tuple[int, int], ActorRef]) -> None:
+        """ "Brüssel" stands for the EU where the article names the EU; elsewhere it is the
+        Belgian capital (the place of the same name)."""
+        seats = {key for key in names if (entry := self.entries.get(key)) is not None and entry.kind == "seat"}
+        named = {ref.country for key, ref in names.items() if key not in seats}
+        for key in seats:
+            seat = self.entries[key]
+            place = self.kb.entries.get(f"loc:{seat.key.partition(':')[2]}")
+            if place is not None and seat.country not in named:
+                names[key] = _ref_of(names[key].text, place)
+
+    def _home_entry(self, mentioned: Counter[str | None]) -> Entry | None:
+        """The country of "Bundeskanzler", "Bundesregierung" and other "Bundes-" offices: the
+        one of Germany, Austria and Switzerland the article names most often; Germany if none."""
+        counts = [(mentioned[code], -rank, code) for rank, code in enumerate(self.kb.home)]
+        home = max(counts)[2] if any(count for count, _, _ in counts) else self.kb.home[0]
         return self.kb.entries.get(f"cty:{home}")
 
     # --- mentions outside entities -----------------------------------------------------
@@ -277,6 +336,46 @@ class _Document:
         return None, index
 
 
+class _StateContext:
+    """The state a bare role phrase ("die Regierung", "der Präsident", "ein Beamter") acts for,
+    as a reader takes it from the text: the state last named in the same sentence, else the
+    state the article names most often (the first of them on a tie). Never a state the
+    article does not name."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, names: dict[tuple[int, int], ActorRef]) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.sentences = doc.has_annotation("SENT_START")
+        self.mentions = sorted(
+            (start, ref.actor)
+            for (start, _), ref in names.items()
+            if ref.actor and ref.actor.startswith(("cty:", "igo:"))
+        )
+        counts = Counter(actor for _, actor in self.mentions if actor.startswith("cty:"))
+        self.main = max(counts, key=counts.__getitem__) if counts else None
+
+    def sentence_state(self, span: Span) -> Entry | None:
+        """The state a place unknown to the knowledge base lies in, when its sentence names one:
+        the state named last before it, else the first after it ("in Afrin im Norden Syriens")."""
+        sent = span.sent if self.sentences else self.doc[:]
+        states = [(start, actor) for start, actor in self.mentions if actor.startswith("cty:")]
+        before = [actor for start, actor in states if sent.start <= start < span.start]
+        after = [actor for start, actor in states if span.end <= start < sent.end]
+        key = before[-1] if before else next(iter(after), None)
+        return self.kb.entries.get(key) if key else None
+
+    def state_at(self, index: int, organ: bool = False) -> Entry | None:
+        """The state for a phrase at `index`; an organ ("Kommission") may belong to an organisation too."""
+        local = self.last_in_sentence(index, ("cty:", "igo:") if organ else ("cty:",))
+        return local or (self.kb.entries.get(self.main) if self.main else None)
+
+    def last_in_sentence(self, index: int, keys: tuple[str, ...]) -> Entry | None:
+        """The state or organisation (whose key starts with one of `keys`) named last before `index` in its sentence."""
+        sentence_start = self.doc[index].sent.start if self.sentences else 0
+        recent = [actor for start, actor in self.mentions if sentence_start <= start < index and actor.startswith(keys)]
+        return self.kb.entries.get(recent[-1]) if recent else None
+
+
 def _ref_of(text: str, entry: Entry, role: str | None = None) -> ActorRef:
     return ActorRef(
         text=text, name=entry.name or text, actor=entry.actor, country=entry.country, role=role or entry.role
@@ -285,6 +384,34 @@ def _ref_of(text: str, entry: Entry, role: str | None = None) -> ActorRef:
 
 def _country(entry: Entry | None) -> str | None:
     return entry.country if entry else None
+
+
+# Strong adjective endings of the nominative singular, which a name without article takes:
+# "im Persischen Golf" → "Persischer Golf", "der Freien Syrischen Armee" → "Freie Syrische Armee".
+_NOMINATIVE_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es"}
+
+
+def _nominative(ent: Span) -> str | None:
+    """The display name of an inflected name that the knowledge base does not know: its leading
+    adjectives in the nominative, its head noun as its lemma; None where nothing is inflected."""
+    adjectives = 0
+    while adjectives < len(ent) - 1 and ent[adjectives].pos_ == "ADJ" and ent[adjectives].text.endswith("en"):
+        adjectives += 1
+    head = ent[adjectives]
+    if (
+        not adjectives
+        or ent.label_ == "PER"
+        or head.pos_ not in ("NOUN", "PROPN")
+        or head.morph.get("Number") != ["Sing"]
+    ):
+        return None
+    gender = (ent[adjectives - 1].morph.get("Gender") or head.morph.get("Gender") or [""])[0]
+    ending = _NOMINATIVE_ENDINGS.get(gender)
+    if ending is None:
+        return None
+    noun = head.lemma_ if head.lemma_ and head.text.startswith(head.lemma_) else head.text
+    words = [token.text[:-2] + ending for token in ent[:adjectives]] + [noun]
+    return " ".join([*words, *(token.text for token in ent[adjectives + 1 :])])
 
 
 def _without_article(span: Span) -> str:

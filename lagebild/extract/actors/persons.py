@@ -74,7 +74,7 @@ def group_persons(mentions: list[Span], kb: KnowledgeBase) -> list[Person]:
         words = fold(form).split()
         if not words:
             continue
-        person = next((p for p in reversed(persons) if _ends_with(p.words, words) or _ends_with(words, p.words)), None)
+        person = next((p for p in reversed(persons) if _same_person(p, words)), None)
         if person is None:
             person = Person(words, form)
             persons.append(person)
@@ -89,9 +89,19 @@ def _base_form(text: str, known: set[str], kb: KnowledgeBase) -> str:
     text = text.rstrip("'’")
     if text.endswith("s") and len(text) > 3:
         stem = fold(text[:-1])
-        if stem in known or stem in kb.persons or stem in kb.surnames:
+        # "Volkers" after "Kurt Volker": the stem is the surname of a name in the text.
+        if stem in known or stem in kb.persons or stem in kb.surnames or any(n.endswith(f" {stem}") for n in known):
             return text[:-1]
     return text
+
+
+def _same_person(person: Person, words: list[str]) -> bool:
+    """ "Biden" is "Joe Biden"; "Kim" is "Kim Jong-il": a hyphenated last word is a Korean given
+    name, after the family name."""
+    known = person.words
+    korean = "-" in person.form.split()[-1] and len(person.form.split()) == 2
+    family_first = korean and len(words) == 1 and known[0] == words[0]
+    return family_first or _ends_with(known, words) or _ends_with(words, known)
 
 
 def _ends_with(words: list[str], tail: list[str]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -75,8 +76,11 @@ class RolePhrase:
         return office and not (self.plural or self.former or self.deputy or self.indefinite)
 
 
+@lru_cache(maxsize=1 << 16)
 def role_noun(kb: KnowledgeBase, lower: str) -> RoleNoun | None:
-    """The role a (compound) noun names: "US-Präsident", "Ex-Kanzler", "Bundesbildungsministerin"."""
+    """The role a (compound) noun names: "US-Präsident", "Ex-Kanzler", "Bundesbildungsministerin".
+
+    Cached: every token of every article asks, and the knowledge base is read-only."""
     word = kb.roles.get(lower)
     if word:
         return RoleNoun(word)
@@ -121,6 +125,7 @@ def find_role_phrases(doc: Doc, kb: KnowledgeBase, entity_at: EntityAt, entry_fo
         if noun.word.organisation_only and phrase.entry is None:
             continue
         phrases.append(phrase)
+    phrases = _take_in_institutions(doc, phrases)
     _share_coordinated_names(doc, phrases)
     return phrases
 
@@ -183,6 +188,27 @@ def _complement(
     while index < end and entity_at(index) is None and (doc[index].pos_ in ("DET", "ADJ") or doc[index].is_title):
         index += 1
     return entity_at(index) if index < len(doc) else None
+
+
+def _take_in_institutions(doc: Doc, phrases: list[RolePhrase]) -> list[RolePhrase]:
+    """ "Sprecher der britischen Regierung" is one phrase, a spokesperson of the British
+    government: a person's role takes in an institution in the genitive after it."""
+    merged: list[RolePhrase] = []
+    for phrase in phrases:
+        before = merged[-1] if merged else None
+        if (
+            before is not None
+            and phrase.start == before.end
+            and doc[phrase.start].lower_ in _GENITIVE_WORDS
+            and phrase.word.collective
+            and not before.word.collective
+            and before.entry is None
+            and before.person is None
+        ):
+            before.end, before.entry, before.person = phrase.end, phrase.entry, phrase.person
+            continue
+        merged.append(phrase)
+    return merged
 
 
 def _share_coordinated_names(doc: Doc, phrases: list[RolePhrase]) -> None:

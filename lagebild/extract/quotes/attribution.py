@@ -41,7 +41,8 @@ def _by_preposition(context: Context, preposition: Token) -> Iterator[Found]:
     if preposition.lower_ == cues.after_source:
         if not cues.is_source_noun(noun.text):
             return
-        frame = Frame(f"{preposition.text} {noun.text}", _source(context, noun))
+        # "nach ersten Informationen" names no one: the source is the phrase itself.
+        frame = Frame(f"{preposition.text} {noun.text}", _source(context, noun) or noun)
     elif cues.is_source_noun(noun.text) or cues.is_statement_noun(noun.text):
         frame = Frame(preposition.text, _source(context, noun) or noun)
     else:

@@ -99,10 +99,11 @@ def earlier_report(context: Context, sentence: Span) -> Report | None:
 
 
 def _dependents(context: Context, verb: Token) -> Iterator[Token]:
-    """The verb's dependents, and those of a correlate ("sprach davon, dass …")."""
+    """The verb's dependents, and those of a correlate ("sprach davon, dass …") or of a
+    particle the parser hung the clause on ("gab … bekannt, dass …")."""
     for child in verb.children:
         yield child
-        if child.lower_ in context.cues.correlates:
+        if child.lower_ in context.cues.correlates or child.dep_ in context.cues.labels.particle:
             yield from child.children
 
 
@@ -118,7 +119,7 @@ def _reported_clause(context: Context, child: Token) -> bool:
         return not has_conjunction and any(is_konjunktiv(verb, context.cues) for verb in finite_verbs(child))
     if child.dep_ not in labels.clause | labels.adverbial_clause:
         return False
-    if not is_clause(child) and not _infinitive_clause(child):
+    if not is_clause(child) and not _infinitive_clause(child) and not _konjunktiv_below(context, child):
         return False
     if child.dep_ in labels.parenthetical and reporting_words(child, context.cues):
         return False
@@ -126,6 +127,16 @@ def _reported_clause(context: Context, child: Token) -> bool:
         marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
         return all(mark in context.cues.complementizers for mark in marks)
     return True
+
+
+def _konjunktiv_below(context: Context, head: Token) -> bool:
+    """A complement whose Konjunktiv the parser hung one level down: "erklärte, Gillibrand
+    sei «das Postergirl der Lobby»" with "sei" the copula of "Postergirl"."""
+    return any(
+        grandchild.dep_ == "cop" and is_konjunktiv(grandchild, context.cues, present_only=True)
+        for child in head.children
+        for grandchild in child.children
+    )
 
 
 def _infinitive_clause(head: Token) -> bool:

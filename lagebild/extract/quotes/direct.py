@@ -4,8 +4,9 @@ A quote that stands on its own (after a colon, at the start of a sentence, endin
 its own full stop, or followed by ", sagte X") is *direct*. A quote woven into the
 syntax of a sentence ("Er nannte den Plan «völlig unrealistisch»") is *mixed*: it needs
 a reporting word in its sentence or reported speech around it, which tells quotations
-from titles in quotation marks. Single quoted words are scare quotes, and short runs of
-capitalised words without a verb («Grace 1») are names; neither counts.
+from titles in quotation marks. Single quoted words are scare quotes, unless a speaker
+calls something so ("Er nannte den Bericht eine «Zeitungsente»", "wies sie als «falsch»
+zurück"); short runs of capitalised words without a verb («Grace 1») are names.
 
 The frame is looked for right after the closing mark (", sagte Borrell", ", so
 Peskow", ", hiess es"), then before the opening mark ("Borrell sagte: «…»"); an
@@ -39,7 +40,7 @@ def direct_report(context: Context, quote: tuple[int, int]) -> Report | None:
     start, end = quote
     words = [token for token in doc[start:end] if token.is_alpha]
     if len(words) < MIN_WORDS:
-        return None
+        return _term_called(context, doc[start:end]) if words else None
     if _is_name(doc[start:end], words):
         return None
     before = _before(context, start)
@@ -48,6 +49,18 @@ def direct_report(context: Context, quote: tuple[int, int]) -> Report | None:
     if _stands_alone(doc[start:end], before, frame):
         return Report(start, end, DIRECT, frame)
     return Report(start, end, MIXED, _frame_in_sentence(context, doc[start:end]))
+
+
+def _term_called(context: Context, quote: Span) -> Report | None:
+    """A single quoted word that a reporting verb with a speaker governs, not as its subject:
+    the speaker's own word for something ("nannte den Bericht eine «Zeitungsente»")."""
+    word = quote.root
+    if word.dep_ in context.cues.labels.subject:
+        return None
+    frame = verb_frame(context, word.head)
+    if frame is None or frame.speaker is None:
+        return None
+    return Report(quote.start, quote.end, MIXED, frame)
 
 
 def _is_name(quote: Span, words: list[Token]) -> bool:

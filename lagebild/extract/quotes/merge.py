@@ -3,19 +3,23 @@
 Reported clauses end where a direct quote begins ("Die Hoffnung bestehe zwar, doch, so
 Bush, «…»"). Of overlapping reported clauses the widest with a speaker wins ("Demnach
 erwarte …, sagte die Sprecherin"). A quote woven into a kept clause makes it one mixed
-report ("Trump schrieb, er «kenne den Botschafter nicht»"); other woven-in quotes count
-only with a reporting word of their own, which tells them from titles in quotation marks.
+report ("Trump schrieb, er «kenne den Botschafter nicht»"), and a woven-in quote of two
+words or more is also a direct quote of its own, nested in it: those are the speaker's
+very words. Other woven-in quotes count only with a reporting word of their own, which
+tells them from titles in quotation marks.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from lagebild.extract.quotes.report import DIRECT, MIXED, Report
+from lagebild.extract.quotes.report import DIRECT, MIXED, Frame, Report
 from lagebild.extract.quotes.syntax import trimmed
 
 # Fewer tokens than this left of a reported clause next to a direct quote is no report.
 MIN_REPORT = 3
+# A woven-in quote of fewer words is a term ("die «Zeitungsente»"), not a nested quote.
+MIN_NESTED_WORDS = 2
 
 
 def merged(direct: list[Report], covering: list[Report], indirect: list[Report], doc: Doc) -> list[Report]:
@@ -35,10 +39,20 @@ def merged(direct: list[Report], covering: list[Report], indirect: list[Report],
             start = min(report.start, *(fragment.start - 1 for fragment in woven))
             end = max(report.end, *(fragment.end + 1 for fragment in woven))
             report = Report(start, end, MIXED, report.frame)
+            kept.extend(_nested(woven, report.frame, doc))
         kept.append(report)
     kept.extend(quotes)
     kept.extend(fragment for fragment in fragments if fragment.frame is not None)
     return sorted(kept, key=lambda report: report.start)
+
+
+def _nested(woven: list[Report], frame: Frame | None, doc: Doc) -> list[Report]:
+    """The woven-in quotes long enough to be direct quotes in their own right, marks included."""
+    nested = []
+    for fragment in woven:
+        if sum(not token.is_punct for token in doc[fragment.start : fragment.end]) >= MIN_NESTED_WORDS:
+            nested.append(Report(max(fragment.start - 1, 0), min(fragment.end + 1, len(doc)), DIRECT, frame))
+    return nested
 
 
 def _outside(report: Report, quotes: list[Report], doc: Doc) -> Report | None:

@@ -4,9 +4,10 @@ A name is taken as written and completed with the longest form the article uses 
 that person ("Peskow" → "Dmitri Peskow"). A pronoun ("er", "sie", "dieser") or a
 description ("der Sprecher", "die Ministerin") stands for someone named before: the
 most recent person or speaker that fits, in the nearest sentence that has one. A
-pronoun then gives that person's reference; a description keeps its own words and gains
-the name. Nothing is guessed: a pronoun with no fitting person before it gives no
-speaker, and a description that fits nobody stays as written.
+pronoun then gives that person's reference with the pronoun as its text ("er", name
+"Dmitri Peskow"); a description keeps its own words and gains the name. Nothing is
+guessed: a pronoun with no fitting person before it gives no speaker, and a description
+that fits nobody stays as written.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ class Speakers:
         for fits in (known, possible) if gender in KNOWN_FIRST else (possible,):
             found = self._antecedent(token, fits, prominent_first=not demonstrative)
             if found is not None:
-                return found.ref or self.of_span(found.span)
+                return _as_written(token, found.ref or self.of_span(found.span))
         return None
 
     def _relative(self, pronoun: Token) -> ActorRef | None:
@@ -151,6 +152,20 @@ class Speakers:
         nearest = max(m.sentence for m in candidates)
         rank = (lambda m: (m.speaker, m.prominent, m.span.start)) if prominent_first else (lambda m: m.span.start)
         return max((m for m in candidates if m.sentence == nearest), key=rank)
+
+
+def _as_written(pronoun: Token, ref: ActorRef | None) -> ActorRef | None:
+    """The pronoun's reference with the pronoun as its text: the text is what the article
+    says ("er"), the name whom it stands for ("Dmitri Peskow"). A description whose name
+    is not in its words ("die Sprecherin des Ministeriums", name "USA") stays as it is:
+    the name alone would lose who spoke."""
+    if ref is None:
+        return None
+    if ref.name is None:
+        return replace(ref, text=pronoun.text, name=ref.text)
+    if ref.name.split()[-1] in ref.text:
+        return replace(ref, text=pronoun.text)
+    return ref
 
 
 def _plural(pronoun: Token, cues: Cues) -> bool:

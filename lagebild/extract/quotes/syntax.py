@@ -13,6 +13,7 @@ from lagebild.extract.quotes.lexicon import Cues
 VERBS = {"VERB", "AUX"}
 _FINITE_HELPERS = {"aux", "aux:pass", "cop"}
 _NOT_FINITE = {"Inf", "Part"}
+_NOT_PARTICLES = {"ADV", "VERB"}
 
 
 def reporting_words(token: Token, cues: Cues) -> list[Token]:
@@ -29,6 +30,9 @@ def reporting_words(token: Token, cues: Cues) -> list[Token]:
     joined = "".join(particle.lower_ for particle in particles) + lemma
     if joined in cues.speech_verbs:
         return sorted([token, *particles], key=lambda t: t.i)
+    # An adverb or participle the parser took for a particle leaves the verb as it is:
+    # "sagte aber, dass …", "nannte die Zahlen «aus der Luft gegriffen»".
+    particles = [particle for particle in particles if particle.pos_ not in _NOT_PARTICLES]
     phrase = cues.phrases.get(lemma)
     if phrase:
         words = [child for child in token.children if child.lower_ in phrase]

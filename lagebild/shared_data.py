@@ -39,15 +39,20 @@ NEWS_SAMPLE = Path("news-sample") / "dewikinews_politik_sample.jsonl"
 HELD_OUT_LINES = frozenset({0, 3, 12, 15})
 
 
-def news_sample_texts(data_dir: Path, wanted: set[str]) -> dict[str, str]:
-    """Texts of the news-sample articles whose ids are `wanted`; held-out lines are
-    skipped unread, so an id on one of them is simply not found."""
-    texts = {}
-    with open(data_dir / NEWS_SAMPLE, encoding="utf-8") as lines:
+def news_sample_rows(path: Path, wanted: set[str]) -> dict[str, dict]:
+    """The rows (JSON objects) of the news sample at `path` whose ids are `wanted`;
+    held-out lines are skipped unread, so an id on one of them is simply not found."""
+    rows = {}
+    with open(path, encoding="utf-8") as lines:
         for n, line in enumerate(lines):
             if n % 24 in HELD_OUT_LINES:
                 continue
             row = json.loads(line)
             if row["id"] in wanted:
-                texts[row["id"]] = row["text"]
-    return texts
+                rows[row["id"]] = row
+    return rows
+
+
+def news_sample_texts(data_dir: Path, wanted: set[str]) -> dict[str, str]:
+    """Texts of the news-sample articles in `data_dir` whose ids are `wanted`."""
+    return {key: row["text"] for key, row in news_sample_rows(data_dir / NEWS_SAMPLE, wanted).items()}

@@ -25,7 +25,7 @@ from lagebild.clean import CleanArticle, clean_article
 from lagebild.extract.actors import ACTOR_REFS
 from lagebild.ingest import Article
 from lagebild.record import ActorRef
-from lagebild.shared_data import HELD_OUT_LINES
+from lagebild.shared_data import news_sample_rows
 
 ACTORS_PIPE = "lagebild_actors"
 
@@ -64,7 +64,7 @@ def evaluate_actors(nlp: Language, gold_file: Path, news_sample: Path) -> dict[s
         nlp.add_pipe(ACTORS_PIPE, last=True)
     gold = read_gold(gold_file)
     ids = sorted({mention.article for mention in gold})
-    articles = read_articles(news_sample, set(ids))
+    articles = news_sample_rows(news_sample, set(ids))
     missing = sorted(set(ids) - set(articles))
     if missing:
         raise ValueError(f"gold articles not in {news_sample} (or on held-out lines): {', '.join(missing)}")
@@ -99,19 +99,6 @@ def read_gold(path: Path) -> list[GoldMention]:
         )
         for row in _read_jsonl(path)
     ]
-
-
-def read_articles(news_sample: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
-    """The news-sample rows whose ids are `wanted`; held-out lines are skipped unread."""
-    articles = {}
-    with news_sample.open(encoding="utf-8") as lines:
-        for n, line in enumerate(lines):
-            if n % 24 in HELD_OUT_LINES:
-                continue
-            row = json.loads(line)
-            if row["id"] in wanted:
-                articles[row["id"]] = row
-    return articles
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -78,7 +78,12 @@ class Quote:
 
 @dataclass(frozen=True)
 class Event:
-    """A PLOVER event read from one sentence (an index into Record.sentences)."""
+    """A PLOVER event and where the article reports it.
+
+    sentence is the index (into Record.sentences) of the sentence it was read from, and
+    evidence that sentence's text; mentions lists every sentence that reports the same
+    event (the article may tell of one call twice), the first being `sentence`.
+    """
 
     type: EventType
     mode: str | None
@@ -92,6 +97,7 @@ class Event:
     sentence: int
     trigger: str
     evidence: str
+    mentions: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,10 @@ def demo(
 
 
 def format_summary(summary: Summary, db: Path) -> str:
-    """Articles, mentions per label and the most mentioned names, as plain text."""
+    """Articles, events, mentions per label and the most mentioned names, as plain text."""
     copies = f" (and {summary.duplicates} near-duplicates, not counted)" if summary.duplicates else ""
-    lines = [f"{db}: {summary.articles} articles{copies}", "", "entities per label:"]
+    lines = [f"{db}: {summary.articles} articles{copies}"]
+    lines += [f"events: {summary.events} (from {summary.event_reports} reports)", "", "entities per label:"]
     lines += [f"  {label:<4} {count:>6}" for label, count in summary.entities_by_label.items()]
     if not summary.entities_by_label:
         lines.append("  (none)")

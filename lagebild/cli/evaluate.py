@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lagebild.shared_data import shared_data_dir
+from lagebild.shared_data import NEWS_SAMPLE, shared_data_dir
 
 if TYPE_CHECKING:
     from lagebild.evaluate.times import Miss, System, TimeScores
@@ -245,7 +245,6 @@ def actors(
     """Actor linking: accuracy of country/organisation codes, canonical names and roles."""
     from lagebild.evaluate.actors import evaluate_actors, format_errors, format_report
     from lagebild.nlp.pipeline import load
-    from lagebild.shared_data import NEWS_SAMPLE
 
     if not gold.is_file():
         raise typer.BadParameter(f"gold file not found: {gold}", param_hint="--gold")
@@ -253,3 +252,35 @@ def actors(
     typer.echo(format_report(scores))
     if errors:
         typer.echo(format_errors(scores, errors))
+
+
+@app.command("events")
+def events(
+    data: DataOption = None,
+    model: ModelOption = None,
+    sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, extra.")] = "dev,extra",
+    errors: Annotated[int, typer.Option(help="Also print the first N missed and N spurious events.")] = 0,
+) -> None:
+    """PLOVER events: core-event recall and precision per type, on the dev gold and the project's own set (#7)."""
+    from lagebild.evaluate.events import DEV_GOLD, EXTRA_GOLD, evaluate, lagebild_event_system, read_gold
+    from lagebild.nlp.pipeline import load
+
+    data_dir = _data_dir(data)
+    paths = {"dev": data_dir / DEV_GOLD, "extra": EXTRA_GOLD}
+    system = lagebild_event_system(load(model))
+    for name in _choices(sets, paths, "--sets"):
+        if not paths[name].exists() or not (data_dir / NEWS_SAMPLE).exists():
+            typer.echo(f"== {name}: skipped, {paths[name]} or the news sample not found")
+            continue
+        articles = read_gold(paths[name], data_dir)
+        typer.echo(f"== {name}: {paths[name]}; {len(articles)} articles")
+        scores = evaluate(articles, system)
+        for line in scores.lines():
+            typer.echo(line)
+        if errors:
+            typer.echo(f"first {errors} missed core events:")
+            for line in scores.misses[:errors]:
+                typer.echo(f"  {line}")
+            typer.echo(f"first {errors} spurious events:")
+            for line in scores.spurious[:errors]:
+                typer.echo(f"  {line}")

@@ -7,9 +7,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+import lagebild.extract.events  # noqa: F401 - registers Doc._.events
 import lagebild.extract.quotes  # noqa: F401 - registers Doc._.quotes
 import lagebild.extract.times  # noqa: F401 - registers Doc._.times
 from lagebild.extract.actors import actor_ref
+from lagebild.extract.sentences import record_sentences
 from lagebild.record import Entity, Meta, Record, record_id
 
 
@@ -27,6 +29,7 @@ def build_record(doc: Doc, meta: Meta) -> Record:
         entities=[entity(span) for span in doc.ents],
         times=list(doc._.times or []),
         quotes=[replace(quote, sentence=sentence_index(sentences, quote.start)) for quote in doc._.quotes or []],
+        events=list(doc._.events or []),
     )
 
 
@@ -52,20 +55,10 @@ def entity(span: Span) -> Entity:
 
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """Character offsets of the sentences, without surrounding whitespace.
-
-    A pipeline without parser or sentence recogniser sets no boundaries; then the
-    whole text counts as one sentence.
-    """
-    if not doc.has_annotation("SENT_START"):
-        spans = [(0, len(doc.text))]
-    else:
-        spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
-    return [trimmed for span in spans if (trimmed := _strip(doc.text, *span))]
+    """Character offsets of the record's sentences (`record_sentences`), without surrounding whitespace."""
+    return [_strip(doc.text, span.start_char, span.end_char) for span in record_sentences(doc)]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     part = text[start:end]
-    if not part.strip():
-        return None
     return start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 import lagebild.extract.actors  # noqa: F401 - registers the extractor factories the config names
+import lagebild.extract.events  # noqa: F401
 import lagebild.extract.quotes  # noqa: F401
 import lagebild.extract.times  # noqa: F401
 
@@ -16,7 +17,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild_cor
 
 # Rule-based extractors after the trained components, in this order: each may read what
 # the ones before it set. They have no weights; the config names them with their settings.
-EXTRACTORS = ("lagebild_times", "lagebild_actors", "lagebild_quotes")
+EXTRACTORS = ("lagebild_times", "lagebild_actors", "lagebild_quotes", "lagebild_events")
 
 
 @lru_cache(maxsize=4)

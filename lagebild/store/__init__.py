@@ -1,5 +1,6 @@
 """Keeping records: a DuckDB file that re-runs update instead of duplicating."""
 
-from lagebild.store.duckdb_store import NameCount, RecordStore, Summary
+from lagebild.store.duckdb_store import EventCount, EventReport, NameCount, RecordStore, Summary
+from lagebild.store.stories import StoryKey, same_story, story_key
 
-__all__ = ["NameCount", "RecordStore", "Summary"]
+__all__ = ["EventCount", "EventReport", "NameCount", "RecordStore", "StoryKey", "Summary", "same_story", "story_key"]

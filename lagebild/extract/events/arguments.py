@@ -1,0 +1,179 @@
+"""Who did it, to whom, and where: the arguments of a trigger, read from the parse.
+
+Source: the subject, the "von"/"durch" agent of a passive, a noun's genitive or
+possessive ("Russlands Truppenaufmarsch"), or the subject of the verb that governs a
+nominal event ("übte Kritik"). Target: the slots the lexicon lists for the trigger, in
+order. "zwischen X und Y" gives both. Coordinated actors are each an argument of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from lagebild.extract.events.triggers import NOUNS, Match
+
+SUBJECT = frozenset({"nsubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass"})
+PASSIVE_AUX = "aux:pass"
+OBJECT = frozenset({"obj"})
+DATIVE = frozenset({"iobj", "obl:arg"})
+PHRASE = frozenset({"obl", "obl:arg", "nmod"})
+GENITIVE = frozenset({"nmod", "nmod:poss", "det:poss"})
+COORDINATED = "conj"
+# What an argument's words leave out: other conjuncts, clauses about it, punctuation.
+_NOT_IN_PHRASE = frozenset({"conj", "cc", "case", "punct", "acl", "acl:relcl", "parataxis"})
+_CLIMB = frozenset({"xcomp", "conj"})
+_AGENT = frozenset({"von", "durch"})
+_BETWEEN = "zwischen"
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """The heads of the source and target phrases (several when coordinated) and the place."""
+
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    place: Token | None
+
+
+def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
+    """Source, target and place of one trigger."""
+    head, trigger = match.head, match.trigger
+    holders = [head, match.noun] if match.noun is not None else [head]
+    between = _between(holders)
+    if between:
+        return Arguments(between[:1], between[1:2], _place(holders, place_prepositions))
+    source = _nominal_source(head) if match.nominal else _verbal_source(head)
+    passive = not match.nominal and _is_passive(head)
+    targets: tuple[Token, ...] = ()
+    for slot in trigger.targets:
+        found = _slot(holders, slot, passive, match.noun)
+        if found is not None and found is not source:
+            targets = conjuncts(found)
+            break
+    if trigger.subject_is_target and not match.nominal:
+        targets = conjuncts(source) if source is not None else ()
+        source = _agent(head)
+    sources = conjuncts(source) if source is not None else ()
+    return Arguments(sources, targets, _place(holders, place_prepositions))
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """A phrase head and the heads coordinated with it ("USA und Russland" → both)."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == COORDINATED and child.pos_ in NOUNS | {"PRON"}:
+            found.extend(conjuncts(child))
+    return tuple(found)
+
+
+def phrase_span(token: Token) -> Span:
+    """The words of the phrase `token` heads, without coordinated phrases and clauses."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in _NOT_IN_PHRASE:
+            words.extend(child.subtree)
+    start = min(word.i for word in words)
+    end = max(word.i for word in words) + 1
+    return token.doc[start:end]
+
+
+def preposition(token: Token) -> str | None:
+    """The preposition a noun phrase is governed by, contracted forms resolved ("vom" → "von")."""
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lemma_.lower().split()[0]
+    return None
+
+
+def _verbal_source(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT:
+            return _relative_antecedent(child)
+    if _is_passive(verb):
+        return _agent(verb)
+    if verb.dep_ in _CLIMB and verb.head.i != verb.i:
+        return _verbal_source(verb.head)
+    return None
+
+
+def _nominal_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in GENITIVE and preposition(child) is None and _genitive(child):
+            return child
+    for child in noun.children:
+        if child.dep_ in PHRASE and preposition(child) in _AGENT:
+            return child
+    governor = noun.head
+    if noun.dep_ in OBJECT | PHRASE and governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
+        return _verbal_source(governor)
+    return None
+
+
+def _genitive(token: Token) -> bool:
+    return "Gen" in token.morph.get("Case") or token.dep_ == "det:poss" or token.tag_ == "PPOSAT"
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in PHRASE and preposition(child) in _AGENT:
+            return child
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ == PASSIVE_AUX or child.dep_ in PASSIVE_SUBJECT for child in verb.children)
+
+
+def _relative_antecedent(subject: Token) -> Token:
+    """ "die Demonstranten, die protestierten": the relative pronoun stands for its noun."""
+    if "Rel" in subject.morph.get("PronType"):
+        clause = subject.head
+        if clause.dep_ == "acl:relcl":
+            return clause.head
+    return subject
+
+
+def _slot(holders: list[Token], slot: str, passive: bool, phrase_noun: Token | None) -> Token | None:
+    for holder in holders:
+        for child in holder.children:
+            if child != phrase_noun and _fills(child, slot, passive):
+                return child
+    return None
+
+
+def _fills(child: Token, slot: str, passive: bool) -> bool:
+    """Whether a dependent stands in a target slot: "obj", "iobj", "gen" or a preposition."""
+    bare = preposition(child) is None
+    if slot == "obj":
+        objects = OBJECT | PASSIVE_SUBJECT if passive else OBJECT
+        return child.dep_ in objects and child.pos_ in NOUNS | {"PRON"}
+    if slot == "iobj":
+        return child.dep_ in DATIVE and bare
+    if slot == "gen":
+        return child.dep_ in GENITIVE and bare and _genitive(child)
+    return child.dep_ in PHRASE and preposition(child) == slot
+
+
+def _between(holders: list[Token]) -> tuple[Token, ...]:
+    """ "zwischen Biden und Putin": both sides of an undirected event."""
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in PHRASE and preposition(child) == _BETWEEN:
+                sides = conjuncts(child)
+                if len(sides) >= 2:
+                    return sides
+    return ()
+
+
+def _place(holders: list[Token], prepositions: frozenset[str]) -> Token | None:
+    """A place name the event hangs on ("in Genf", "vor dem Parlament in Stockholm")."""
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in PHRASE and preposition(child) in prepositions:
+                for word in child.subtree:
+                    if word.ent_type_ == "LOC":
+                        return word
+    return None

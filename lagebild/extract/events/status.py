@@ -1,0 +1,93 @@
+"""How the text reports an event: occurred, planned, alleged, denied or hypothetical,
+and whether it is negated ("hat nicht angegriffen" is kept, flagged, never counted).
+
+The cues are read around the trigger's clause: its auxiliaries and modals ("wird
+telefonieren", "soll stattfinden", "soll angegriffen haben"), adverbs ("angeblich"),
+the conjunction that opens it ("falls"), the mood of its finite verb (Konjunktiv I:
+reported, so alleged; Konjunktiv II: hypothetical) and the verb above it ("dementierte,
+… angegriffen zu haben"). A day after publication makes an event planned.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from lagebild.extract.events.lexicon import StatusCues
+from lagebild.extract.events.triggers import Match, verb_lemma
+
+_HELPERS = frozenset({"aux", "aux:pass", "cop"})
+_ADVERBIALS = frozenset({"advmod", "mark", "det", "aux", "aux:pass"})
+_EMBEDDING = frozenset({"xcomp", "ccomp", "obj", "csubj"})
+_DAY = 10
+
+
+def negated(match: Match, cues: StatusCues) -> bool:
+    """Whether a negation belongs to the trigger: "nicht", "kein" (on the noun), "nie"."""
+    holders = [match.head, *([match.noun] if match.noun is not None else [])]
+    if match.nominal and match.head.dep_ in ("obj", "nsubj:pass") and match.head.head.i != match.head.i:
+        holders.append(match.head.head)
+    return any(child.lower_ in cues.negation for holder in holders for child in holder.children)
+
+
+def status(match: Match, cues: StatusCues, date: str | None, published: str | None) -> str:
+    """The event's status; the strongest cue wins: denied, hypothetical, alleged, planned."""
+    clause = _clause(match)
+    helpers = [child for child in clause.children if child.dep_ in _HELPERS]
+    words = {child.lower_ for child in clause.children if child.dep_ in _ADVERBIALS}
+    if match.nominal:
+        words |= {child.lemma_.lower() for child in match.head.children if child.dep_ in ("amod", "det")}
+    if _denied(clause, cues):
+        return "denied"
+    if words & cues.hypothetical or any(_konjunktiv_ii(verb) for verb in [clause, *helpers]):
+        return "hypothetical"
+    reportative = {helper.lemma_.lower() for helper in helpers} & cues.reportative
+    perfect = {helper.lemma_.lower() for helper in helpers if "Inf" in helper.morph.get("VerbForm")} & cues.perfect
+    if words & cues.alleged or (reportative and perfect) or any(_konjunktiv_i(verb) for verb in [clause, *helpers]):
+        return "alleged"
+    if _planned(match, clause, helpers, cues) or _after(date, published):
+        return "planned"
+    return "occurred"
+
+
+def _clause(match: Match) -> Token:
+    """The verb whose clause reports the event: the trigger verb, or the verb a nominal
+    event is the object or subject of ("kündigte Sanktionen an", "Das Treffen soll …")."""
+    head = match.head
+    if match.nominal and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
+def _planned(match: Match, clause: Token, helpers: list[Token], cues: StatusCues) -> bool:
+    for helper in helpers:
+        lemma = helper.lemma_.lower()
+        if lemma == "werden" and helper.dep_ == "aux" and "Inf" in clause.morph.get("VerbForm"):
+            return True
+        if lemma in cues.planned and lemma != "werden":
+            return True
+    above = clause.head if clause.dep_ in _EMBEDDING and clause.head.i != clause.i else None
+    if above is not None and verb_lemma(above) in cues.planned:
+        return True
+    if match.nominal and clause is not match.head and verb_lemma(clause) in cues.planned:
+        return True
+    return match.nominal and any(child.lemma_.lower() in cues.scheduled for child in match.head.children)
+
+
+def _denied(clause: Token, cues: StatusCues) -> bool:
+    above = clause.head if clause.dep_ in _EMBEDDING and clause.head.i != clause.i else None
+    return above is not None and verb_lemma(above) in cues.denied
+
+
+def _konjunktiv_i(verb: Token) -> bool:
+    return "Sub" in verb.morph.get("Mood") and "Past" not in verb.morph.get("Tense")
+
+
+def _konjunktiv_ii(verb: Token) -> bool:
+    return "Sub" in verb.morph.get("Mood") and "Past" in verb.morph.get("Tense")
+
+
+def _after(date: str | None, published: str | None) -> bool:
+    """A day-precise event date after the publication day."""
+    if not date or not published or len(date) < _DAY or not date[:4].isdigit():
+        return False
+    return date[:_DAY] > published[:_DAY]

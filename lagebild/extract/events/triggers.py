@@ -1,0 +1,107 @@
+"""Finding the words that report an event: verbs, light-verb phrases and nouns.
+
+A verb is looked up with its separable particle joined ("kündigte … an" → "ankündigen"),
+a noun by its lemma or, for compounds, by the longest listed word it ends with
+("Raketenangriff" → "angriff"), unless the lexicon lists the compound as no event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from lagebild.extract.events.lexicon import EventLexicon, Trigger
+
+VERBS = frozenset({"VERB", "AUX"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+PARTICLE = "compound:prt"
+_MIN_COMPOUND_HEAD = 6
+_SKIPPED_DEPENDENTS = frozenset({"punct", "cc", "case", "mark"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One trigger in a sentence.
+
+    head is the word the arguments hang on (the verb, or the noun of a nominal event);
+    noun is the noun of a light-verb phrase ("Kritik" in "übte Kritik an"), whose own
+    dependents may name the target; words are all trigger words in text order.
+    """
+
+    head: Token
+    words: tuple[Token, ...]
+    trigger: Trigger
+    nominal: bool
+    noun: Token | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+def verb_lemma(verb: Token) -> str:
+    """The lemma with its separable particle joined: "kündigte … an" → "ankündigen"."""
+    particles = "".join(child.lower_ for child in verb.children if child.dep_ == PARTICLE)
+    return particles + verb.lemma_.lower()
+
+
+def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
+    """The event triggers of one sentence, verbs and phrases before the nouns they govern.
+
+    A noun that is the content of a verb trigger ("fordert die Freigabe") is no event of
+    its own: the verb's event already covers it.
+    """
+    verbal = [match for token in sentence if token.pos_ in VERBS and (match := _verb_match(token, lexicon))]
+    taken = {word.i for match in verbal for word in match.words}
+    governed = {match.head.i for match in verbal}
+    nominal = [
+        Match(head=token, words=(token,), trigger=trigger, nominal=True)
+        for token in sentence
+        if token.pos_ in NOUNS
+        and token.i not in taken
+        and token.head.i not in governed
+        and (trigger := noun_trigger(token, lexicon))
+    ]
+    return sorted([*verbal, *nominal], key=lambda match: match.head.i)
+
+
+def noun_trigger(noun: Token, lexicon: EventLexicon) -> Trigger | None:
+    """The trigger a noun names, itself or as the head of a compound."""
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.not_events:
+        return None
+    if lemma in lexicon.nouns:
+        return lexicon.nouns[lemma]
+    heads = [key for key in lexicon.nouns if len(key) >= _MIN_COMPOUND_HEAD and lemma.endswith(key)]
+    return lexicon.nouns[max(heads, key=len)] if heads else None
+
+
+def _verb_match(verb: Token, lexicon: EventLexicon) -> Match | None:
+    lemma = verb_lemma(verb)
+    particles = [child for child in verb.children if child.dep_ == PARTICLE]
+    for child in verb.children:
+        if child.dep_ in _SKIPPED_DEPENDENTS:
+            continue
+        trigger = lexicon.phrases.get((child.lemma_.lower(), lemma))
+        if trigger:
+            noun = child if child.pos_ in NOUNS else None
+            return Match(verb, _ordered(verb, child, *particles), trigger, nominal=False, noun=noun)
+    trigger = lexicon.verbs.get(lemma)
+    if trigger is None or not _licensed(verb, trigger):
+        return None
+    return Match(verb, _ordered(verb, *particles), trigger, nominal=False)
+
+
+def _licensed(verb: Token, trigger: Trigger) -> bool:
+    if trigger.objects:
+        objects = {child.lemma_.lower() for child in verb.children if child.dep_ in ("obj", "nsubj:pass")}
+        if not objects & trigger.objects:
+            return False
+    if trigger.needs:
+        return any(token.lower_ in trigger.needs for token in verb.subtree)
+    return True
+
+
+def _ordered(*words: Token) -> tuple[Token, ...]:
+    return tuple(sorted(words, key=lambda word: word.i))

@@ -27,6 +27,7 @@ _NOT_IN_PHRASE = frozenset({"conj", "cc", "case", "punct", "acl", "acl:relcl", "
 _CLIMB = frozenset({"xcomp", "conj"})
 _AGENT = frozenset({"von", "durch"})
 _BETWEEN = "zwischen"
+REFLEXIVE = "PRF"
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _is_passive(verb: Token) -> bool:
 
 def _relative_antecedent(subject: Token) -> Token:
     """ "die Demonstranten, die protestierten": the relative pronoun stands for its noun."""
-    if "Rel" in subject.morph.get("PronType"):
+    if "Rel" in subject.morph.get("PronType") or subject.tag_ == "PRELS":
         clause = subject.head
         if clause.dep_ == "acl:relcl":
             return clause.head
@@ -145,7 +146,11 @@ def _slot(holders: list[Token], slot: str, passive: bool, phrase_noun: Token | N
 
 
 def _fills(child: Token, slot: str, passive: bool) -> bool:
-    """Whether a dependent stands in a target slot: "obj", "iobj", "gen" or a preposition."""
+    """Whether a dependent stands in a target slot: "obj", "iobj", "gen" or a preposition.
+
+    Reflexive pronouns ("weigerte sich") and time expressions ("am Montag") never do."""
+    if child.tag_ == REFLEXIVE or child.ent_type_ == "" and _is_time(child):
+        return False
     bare = preposition(child) is None
     if slot == "obj":
         objects = OBJECT | PASSIVE_SUBJECT if passive else OBJECT
@@ -155,6 +160,12 @@ def _fills(child: Token, slot: str, passive: bool) -> bool:
     if slot == "gen":
         return child.dep_ in GENITIVE and bare and _genitive(child)
     return child.dep_ in PHRASE and preposition(child) == slot
+
+
+def _is_time(token: Token) -> bool:
+    """Whether the token lies in a time expression the times component found."""
+    times = token.doc._.times or []
+    return any(time.start <= token.idx < time.end for time in times)
 
 
 def _between(holders: list[Token]) -> tuple[Token, ...]:

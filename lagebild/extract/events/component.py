@@ -7,10 +7,12 @@ text order, one per happening (see `merge`). Sentence indices count the sentence
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from lagebild.extract.actors import actor_ref
+from lagebild.extract.actors import KnowledgeBase, actor_ref
 from lagebild.extract.events.lexicon import EventLexicon, load_event_lexicon
 from lagebild.extract.events.reading import EventReader
 from lagebild.extract.times import time_of
@@ -66,19 +68,31 @@ def make_events(nlp: Language, name: str) -> EventFinder:
 class EventFinder:
     """Finds the events of a Doc and writes them to `Doc._.events`."""
 
-    def __init__(self, lexicon: EventLexicon | None = None) -> None:
+    def __init__(self, lexicon: EventLexicon | None = None, kb: KnowledgeBase | None = None) -> None:
         self.lexicon = lexicon or load_event_lexicon()
+        self.kb = kb or KnowledgeBase.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.lexicon)
+        doc._.events = find_events(doc, self.lexicon, self.kb)
         return doc
 
 
-def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
+def find_events(doc: Doc, lexicon: EventLexicon | None = None, kb: KnowledgeBase | None = None) -> list[Event]:
     """The events of a parsed, entity-tagged and time-tagged `doc`."""
     if not doc.has_annotation("DEP"):
         raise ValueError("lagebild_events needs a parsed Doc: add it after the parser")
-    return EventReader(doc, lexicon or load_event_lexicon(), actor_ref, event_date).events()
+    kb = kb or KnowledgeBase.load()
+    reader = EventReader(doc, lexicon or load_event_lexicon(), actor_ref, event_date, partial(nationality, kb))
+    return reader.events()
+
+
+def nationality(kb: KnowledgeBase, adjective: str) -> ActorRef | None:
+    """The state a nationality adjective names: "iranische" → Iran (IRN)."""
+    key = kb.adjectives.get(adjective)
+    entry = kb.entries.get(key) if key else None
+    if entry is None or entry.kind != "state":
+        return None
+    return ActorRef(text=adjective, name=entry.name, actor=entry.actor, country=entry.country)
 
 
 def event_date(sentence: Span) -> str | None:

@@ -54,6 +54,10 @@ class EventLexicon:
     phrases: dict[tuple[str, str], Trigger]
     # Compounds that end in a trigger noun but report no event ("Wahlkampf").
     not_events: frozenset[str]
+    # Nouns that name people or groups, who may act without being a named actor.
+    groups: tuple[str, ...]
+    # Types that count without a target.
+    untargeted: frozenset[str]
     status: StatusCues
     place_prepositions: frozenset[str]
 
@@ -98,6 +102,8 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
         nouns=nouns,
         phrases=phrases,
         not_events=_words(data["compounds"]["not_events"]),
+        groups=tuple(sorted(_words(data["actors"]["groups"]))),
+        untargeted=frozenset(data["actors"]["untargeted"]),
         status=StatusCues(**{name: _words(values) for name, values in status.items()}),
         place_prepositions=_words(data["places"]["prepositions"]),
     )

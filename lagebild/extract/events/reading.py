@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.extract.events.arguments import arguments, phrase_span
 from lagebild.extract.events.lexicon import EventLexicon
-from lagebild.extract.events.merge import actor_key, merged
+from lagebild.extract.events.merge import UNDIRECTED, actor_key, merged
 from lagebild.extract.events.status import negated, status
 from lagebild.extract.events.triggers import NOUNS, Match, find_triggers
 from lagebild.extract.sentences import record_sentences
 from lagebild.record import ActorRef, Event
 
 Link = Callable[[Span], ActorRef | None]
+# The state a nationality adjective names ("iranische" → Iran), as an actor without text.
+Nationality = Callable[[str], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
 _PERSONAL = frozenset({"PPER", "PPOSAT"})
@@ -25,9 +28,18 @@ _PRONOUN_REACH = 2
 class EventReader:
     """Reads the events of a parsed, entity-tagged (and, best, actor-linked) Doc."""
 
-    def __init__(self, doc: Doc, lexicon: EventLexicon, link: Link, date_of: Callable[[Span], str | None]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        lexicon: EventLexicon,
+        link: Link,
+        date_of: Callable[[Span], str | None],
+        nationality: Nationality | None = None,
+    ) -> None:
         self.doc, self.lexicon, self.link, self.date_of = doc, lexicon, link, date_of
+        self.nationality = nationality
         self.sentences = record_sentences(doc)
+        self._context_date: str | None = None
         linked = [*doc.ents, *doc.spans.get(ACTOR_SPANS, [])]
         self._antecedents = sorted(
             ((span, ref) for span in linked if (ref := link(span)) is not None), key=lambda item: item[0].start
@@ -35,23 +47,33 @@ class EventReader:
 
     def events(self) -> list[Event]:
         """Every event of the document, repeated reports of one event folded together."""
-        found = [
-            event
-            for index, sentence in enumerate(self.sentences)
-            for match in find_triggers(sentence, self.lexicon)
-            for event in self._events(match, sentence, index)
-        ]
+        found = []
+        for index, sentence in enumerate(self.sentences):
+            date = self.date_of(sentence)
+            for match in find_triggers(sentence, self.lexicon):
+                found.extend(self._events(match, sentence, index, date))
+            self._context_date = date or self._context_date
         return merged(found)
 
-    def _events(self, match: Match, sentence: Span, index: int) -> Iterator[Event]:
+    def _events(self, match: Match, sentence: Span, index: int, date: str | None) -> Iterator[Event]:
+        """The events of one trigger: one per source and target (coordinated actors).
+
+        Undated sentences take the date the article last named: news tells a story in
+        order, so "Die Polizei nahm 59 Personen fest" after "Am Samstag …" happened then.
+        """
         found = arguments(match, self.lexicon.place_prepositions)
         sources = [ref for token in found.sources if (ref := self._actor(token, sentence, source=True))]
         targets = [ref for token in found.targets if (ref := self._actor(token, sentence, source=False))]
-        date = self.date_of(sentence)
+        if not targets and len(sources) > 1 and match.trigger.type in UNDIRECTED:
+            # "das Mittagessen Junckers und Johnsons": the parties meet each other.
+            sources, targets = sources[:1], sources[1:]
         cues = self.lexicon.status
         event_status = status(match, cues, date, self.doc._.published)
+        date = date or self._context_date
         is_negated = negated(match, cues)
         place = self._place(found.place)
+        if not targets and match.trigger.type not in self.lexicon.untargeted:
+            return
         for source in sources:
             for target in targets or [None]:
                 if target is not None and actor_key(target) == actor_key(source):
@@ -84,22 +106,42 @@ class EventReader:
         entity = next((ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end), None)
         if entity is not None:
             return ActorRef(text=span.text, name=entity.text)
-        if source and token.pos_ in NOUNS:
+        nation = self._nation(token)
+        if nation is not None:
+            return replace(nation, text=span.text)
+        if source and token.pos_ in NOUNS and self._group(token):
             return ActorRef(text=span.text)
         return None
+
+    def _nation(self, token: Token) -> ActorRef | None:
+        """ "eine iranische Drohne": the state its nationality adjective names."""
+        if self.nationality is None:
+            return None
+        adjectives = (child for child in token.children if child.dep_ == "amod")
+        return next(filter(None, (self.nationality(adjective.lower_) for adjective in adjectives)), None)
+
+    def _group(self, noun: Token) -> bool:
+        """Whether a noun names people or a group ("Demonstranten", "Regierungskritiker")."""
+        lemma = noun.lemma_.lower()
+        return any(lemma.endswith(group) for group in self.lexicon.groups)
 
     def _antecedent(self, pronoun: Token, sentence: Span) -> ActorRef | None:
         """The actor "er", "sie", "sein" most likely stand for: the nearest linked mention
         before it, a person for a singular pronoun, a state or group for a plural one."""
         plural = "Plur" in pronoun.morph.get("Number")
         earliest = self.sentences[max(self._index(sentence) - _PRONOUN_REACH, 0)].start
-        for span, ref in reversed(self._antecedents):
-            if span.end > pronoun.i or span.start < earliest:
-                continue
-            person = (ref.actor or "").startswith(PERSON_ACTOR) or span.label_ == "PER"
-            if person != plural:
-                return ActorRef(text=pronoun.text, name=ref.name, actor=ref.actor, country=ref.country, role=ref.role)
-        return None
+        candidates = [
+            (span, ref)
+            for span, ref in self._antecedents
+            if span.end <= pronoun.i and span.start >= earliest and _is_person(span, ref) != plural
+        ]
+        if not candidates:
+            return None
+        # Of the nearest mention's overlapping spans ("EU-Kommissar Oettinger" and "Oettinger"),
+        # the one that tells the most.
+        nearest = max(span.end for span, _ in candidates)
+        ref = max((ref for span, ref in candidates if span.end == nearest), key=_detail)
+        return replace(ref, text=pronoun.text)
 
     def _index(self, sentence: Span) -> int:
         return next(i for i, other in enumerate(self.sentences) if other.start == sentence.start)
@@ -112,6 +154,14 @@ class EventReader:
             return word.text
         ref = self.link(entity)
         return (ref.name if ref else None) or entity.text
+
+
+def _is_person(span: Span, ref: ActorRef) -> bool:
+    return (ref.actor or "").startswith(PERSON_ACTOR) or span.label_ == "PER"
+
+
+def _detail(ref: ActorRef) -> tuple[bool, bool, bool]:
+    return ref.country is not None, ref.actor is not None, ref.role is not None
 
 
 def confidence(match: Match, source: ActorRef, target: ActorRef | None, event_status: str) -> float:

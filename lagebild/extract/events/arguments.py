@@ -25,9 +25,11 @@ COORDINATED = "conj"
 # What an argument's words leave out: other conjuncts, clauses about it, punctuation.
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "case", "punct", "acl", "acl:relcl", "parataxis"})
 _CLIMB = frozenset({"xcomp", "conj"})
+# From a verb inside a relative clause up to the clause's head verb.
+_CLAUSE_LINKS = frozenset({"xcomp", "aux"})
 _AGENT = frozenset({"von", "durch"})
 _BETWEEN = "zwischen"
-REFLEXIVE = "PRF"
+_WITH = "mit"
 
 
 @dataclass(frozen=True)
@@ -107,14 +109,25 @@ def _nominal_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in PHRASE and preposition(child) in _AGENT:
             return child
+    # "ordneten die Mobilisierung an": the object's event is the subject's doing; an event
+    # in a prepositional phrase ("zieht wegen der Proteste Neuwahlen in Betracht") is not.
+    # A meeting "mit" someone in a phrase is the subject's all the same: "Merkel sagte in der
+    # Pressekonferenz mit Johnson".
     governor = noun.head
-    if noun.dep_ in OBJECT | PHRASE and governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
+    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    partner = any(preposition(child) == _WITH for child in noun.children if child.dep_ in PHRASE)
+    if noun.dep_ in OBJECT or (partner and noun.dep_ in PHRASE):
         return _verbal_source(governor)
     return None
 
 
 def _genitive(token: Token) -> bool:
-    return "Gen" in token.morph.get("Case") or token.dep_ == "det:poss" or token.tag_ == "PPOSAT"
+    """A genitive attribute or a possessive: "Russlands", "des Präsidenten", "seine"."""
+    if token.dep_ == "det:poss" or "Yes" in token.morph.get("Poss") or "Gen" in token.morph.get("Case"):
+        return True
+    # The tagger misreads a noun's case more often than its article's: "des … Präsidenten".
+    return any(child.dep_ == "det" and "Gen" in child.morph.get("Case") for child in token.children)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -130,9 +143,11 @@ def _is_passive(verb: Token) -> bool:
 
 def _relative_antecedent(subject: Token) -> Token:
     """ "die Demonstranten, die protestierten": the relative pronoun stands for its noun."""
-    if "Rel" in subject.morph.get("PronType") or subject.tag_ == "PRELS":
+    if "Rel" in subject.morph.get("PronType"):
         clause = subject.head
-        if clause.dep_ == "acl:relcl":
+        while clause.dep_ in _CLAUSE_LINKS and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_.startswith("acl"):
             return clause.head
     return subject
 
@@ -149,7 +164,7 @@ def _fills(child: Token, slot: str, passive: bool) -> bool:
     """Whether a dependent stands in a target slot: "obj", "iobj", "gen" or a preposition.
 
     Reflexive pronouns ("weigerte sich") and time expressions ("am Montag") never do."""
-    if child.tag_ == REFLEXIVE or child.ent_type_ == "" and _is_time(child):
+    if "Yes" in child.morph.get("Reflex") or child.ent_type_ == "" and _is_time(child):
         return False
     bare = preposition(child) is None
     if slot == "obj":

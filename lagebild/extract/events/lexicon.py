@@ -58,6 +58,8 @@ class EventLexicon:
     groups: tuple[str, ...]
     # Types that count without a target.
     untargeted: frozenset[str]
+    # Who acts in an event of this type when the text names no one.
+    unnamed: dict[str, str]
     status: StatusCues
     place_prepositions: frozenset[str]
 
@@ -104,6 +106,7 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
         not_events=_words(data["compounds"]["not_events"]),
         groups=tuple(sorted(_words(data["actors"]["groups"]))),
         untargeted=frozenset(data["actors"]["untargeted"]),
+        unnamed=dict(data["actors"]["unnamed"]),
         status=StatusCues(**{name: _words(values) for name, values in status.items()}),
         place_prepositions=_words(data["places"]["prepositions"]),
     )

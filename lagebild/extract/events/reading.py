@@ -10,17 +10,19 @@ from spacy.tokens import Doc, Span, Token
 from lagebild.extract.events.arguments import arguments, phrase_span
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.merge import UNDIRECTED, actor_key, merged
-from lagebild.extract.events.status import negated, status
+from lagebild.extract.events.status import after_publication, negated, status
 from lagebild.extract.events.triggers import NOUNS, Match, find_triggers
 from lagebild.extract.sentences import record_sentences
 from lagebild.record import ActorRef, Event
 
 Link = Callable[[Span], ActorRef | None]
-# The state a nationality adjective names ("iranische" → Iran), as an actor without text.
-Nationality = Callable[[str], ActorRef | None]
+# The actor a phrase names in passing ("eine iranische Drohne" → Iran), by its head.
+Implied = Callable[[Token], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
-_PERSONAL = frozenset({"PPER", "PPOSAT"})
+# Pronouns that refer back to someone named ("er", "sie", "dieser", "sein"); not "man".
+_REFERRING = frozenset({"Prs", "Dem"})
+
 # A pronoun refers back at most this many sentences.
 _PRONOUN_REACH = 2
 
@@ -34,10 +36,10 @@ class EventReader:
         lexicon: EventLexicon,
         link: Link,
         date_of: Callable[[Span], str | None],
-        nationality: Nationality | None = None,
+        implied: Implied | None = None,
     ) -> None:
         self.doc, self.lexicon, self.link, self.date_of = doc, lexicon, link, date_of
-        self.nationality = nationality
+        self.implied = implied
         self.sentences = record_sentences(doc)
         self._context_date: str | None = None
         linked = [*doc.ents, *doc.spans.get(ACTOR_SPANS, [])]
@@ -52,7 +54,8 @@ class EventReader:
             date = self.date_of(sentence)
             for match in find_triggers(sentence, self.lexicon):
                 found.extend(self._events(match, sentence, index, date))
-            self._context_date = date or self._context_date
+            if date and not after_publication(date, self.doc._.published):
+                self._context_date = date
         return merged(found)
 
     def _events(self, match: Match, sentence: Span, index: int, date: str | None) -> Iterator[Event]:
@@ -72,8 +75,13 @@ class EventReader:
         date = date or self._context_date
         is_negated = negated(match, cues)
         place = self._place(found.place)
-        if not targets and match.trigger.type not in self.lexicon.untargeted:
+        # A verb with a thing on its receiving end ("lehnen diese Klausel ab") reports
+        # an event whose target the sentence leaves open; without any, there is none.
+        open_target = bool(found.targets) and not match.nominal and match.trigger.type not in UNDIRECTED
+        if not targets and not open_target and match.trigger.type not in self.lexicon.untargeted:
             return
+        if not sources and match.trigger.type in self.lexicon.unnamed:
+            sources = [ActorRef(text=self.lexicon.unnamed[match.trigger.type])]
         for source in sources:
             for target in targets or [None]:
                 if target is not None and actor_key(target) == actor_key(source):
@@ -97,7 +105,7 @@ class EventReader:
     def _actor(self, token: Token, sentence: Span, source: bool) -> ActorRef | None:
         """Who a phrase names: its linked actor, a pronoun's antecedent, a named entity
         in it, or (for a source) the noun phrase itself ("Demonstranten")."""
-        if token.tag_ in _PERSONAL or token.pos_ == "PRON":
+        if token.pos_ == "PRON" or _possessive(token):
             return self._antecedent(token, sentence)
         span = phrase_span(token)
         ref = self.link(span)
@@ -106,19 +114,15 @@ class EventReader:
         entity = next((ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end), None)
         if entity is not None:
             return ActorRef(text=span.text, name=entity.text)
-        nation = self._nation(token)
-        if nation is not None:
-            return replace(nation, text=span.text)
+        implied = self.implied(token) if self.implied else None
+        if implied is not None:
+            return replace(implied, text=span.text)
         if source and token.pos_ in NOUNS and self._group(token):
             return ActorRef(text=span.text)
-        return None
-
-    def _nation(self, token: Token) -> ActorRef | None:
-        """ "eine iranische Drohne": the state its nationality adjective names."""
-        if self.nationality is None:
-            return None
-        adjectives = (child for child in token.children if child.dep_ == "amod")
-        return next(filter(None, (self.nationality(adjective.lower_) for adjective in adjectives)), None)
+        # "gegen seine Regierungspolitik": the possessor is the actor.
+        owner = next((child for child in token.children if _possessive(child)), None)
+        ref = self._antecedent(owner, sentence) if owner is not None else None
+        return replace(ref, text=span.text) if ref is not None else None
 
     def _group(self, noun: Token) -> bool:
         """Whether a noun names people or a group ("Demonstranten", "Regierungskritiker")."""
@@ -128,7 +132,10 @@ class EventReader:
     def _antecedent(self, pronoun: Token, sentence: Span) -> ActorRef | None:
         """The actor "er", "sie", "sein" most likely stand for: the nearest linked mention
         before it, a person for a singular pronoun, a state or group for a plural one."""
-        plural = "Plur" in pronoun.morph.get("Number")
+        if not _REFERRING & set(pronoun.morph.get("PronType")) or "Yes" in pronoun.morph.get("Reflex"):
+            return None
+        number = "Number[psor]" if _possessive(pronoun) else "Number"
+        plural = "Plur" in pronoun.morph.get(number)
         earliest = self.sentences[max(self._index(sentence) - _PRONOUN_REACH, 0)].start
         candidates = [
             (span, ref)
@@ -154,6 +161,10 @@ class EventReader:
             return word.text
         ref = self.link(entity)
         return (ref.name if ref else None) or entity.text
+
+
+def _possessive(token: Token) -> bool:
+    return "Yes" in token.morph.get("Poss")
 
 
 def _is_person(span: Span, ref: ActorRef) -> bool:

@@ -44,7 +44,7 @@ def status(match: Match, cues: StatusCues, date: str | None, published: str | No
     perfect = {helper.lemma_.lower() for helper in helpers if "Inf" in helper.morph.get("VerbForm")} & cues.perfect
     if words & cues.alleged or (reportative and perfect) or any(_konjunktiv_i(verb) for verb in [clause, *helpers]):
         return "alleged"
-    if _planned(match, clause, helpers, cues) or _after(date, published):
+    if _planned(match, clause, helpers, cues) or after_publication(date, published):
         return "planned"
     return "occurred"
 
@@ -86,7 +86,7 @@ def _konjunktiv_ii(verb: Token) -> bool:
     return "Sub" in verb.morph.get("Mood") and "Past" in verb.morph.get("Tense")
 
 
-def _after(date: str | None, published: str | None) -> bool:
+def after_publication(date: str | None, published: str | None) -> bool:
     """A day-precise event date after the publication day."""
     if not date or not published or len(date) < _DAY or not date[:4].isdigit():
         return False

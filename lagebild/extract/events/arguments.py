@@ -24,10 +24,13 @@ GENITIVE = frozenset({"nmod", "nmod:poss", "det:poss"})
 COORDINATED = "conj"
 # What an argument's words leave out: other conjuncts, clauses about it, punctuation.
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "case", "punct", "acl", "acl:relcl", "parataxis"})
-_CLIMB = frozenset({"xcomp", "conj"})
+# A verb without a subject of its own takes the one of the verb it depends on:
+# "weigerte sich, … teilzunehmen", "dementierte, … angegriffen zu haben".
+_CLIMB = frozenset({"xcomp", "ccomp", "conj"})
 # From a verb inside a relative clause up to the clause's head verb.
 _CLAUSE_LINKS = frozenset({"xcomp", "aux"})
 _AGENT = frozenset({"von", "durch"})
+_HELPERS = frozenset({"aux", "aux:pass", "cop"})
 _BETWEEN = "zwischen"
 _WITH = "mit"
 
@@ -59,8 +62,21 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
     if trigger.subject_is_target and not match.nominal:
         targets = conjuncts(source) if source is not None else ()
         source = _agent(head)
-    sources = conjuncts(source) if source is not None else ()
+    sources = _members(source) if source is not None else ()
     return Arguments(sources, targets, _place(holders, place_prepositions))
+
+
+def _members(token: Token) -> tuple[Token, ...]:
+    """The actors a phrase names: its conjuncts, or the coordinated genitives of a noun
+    ("die Außenminister Frankreichs und Deutschlands" → Frankreich, Deutschland)."""
+    found = conjuncts(token)
+    if len(found) == 1 and token.pos_ == "NOUN":
+        for child in token.children:
+            named = conjuncts(child)
+            if child.dep_ in GENITIVE and preposition(child) is None and len(named) > 1:
+                if all(member.pos_ == "PROPN" for member in named):
+                    return named
+    return found
 
 
 def conjuncts(token: Token) -> tuple[Token, ...]:
@@ -92,7 +108,9 @@ def preposition(token: Token) -> str | None:
 
 
 def _verbal_source(verb: Token) -> Token | None:
-    for child in verb.children:
+    # The parser sometimes hangs the subject on the auxiliary: "Die USA haben … geführt".
+    helpers = [child for child in verb.children if child.dep_ in _HELPERS]
+    for child in [grandchild for holder in [verb, *helpers] for grandchild in holder.children]:
         if child.dep_ in SUBJECT:
             return _relative_antecedent(child)
     if _is_passive(verb):
@@ -131,7 +149,9 @@ def _genitive(token: Token) -> bool:
 
 
 def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
+    """The "von"/"durch" phrase of a verb or of its object ("erhält Hilfe von der EU")."""
+    objects = [child for child in verb.children if child.dep_ in OBJECT]
+    for child in [grandchild for holder in [verb, *objects] for grandchild in holder.children]:
         if child.dep_ in PHRASE and preposition(child) in _AGENT:
             return child
     return None

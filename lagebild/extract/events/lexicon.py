@@ -28,6 +28,8 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     # A verb with `needs` counts only with one of these words in its clause.
     needs: frozenset[str] = frozenset()
+    # Coordinated actors act on each other ("X und Y unterzeichneten ein Abkommen").
+    mutual: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
             subject_is_target=entry.get("subject") == "target",
             objects=_words(entry.get("objects", [])),
             needs=_words(entry.get("needs", [])),
+            mutual=entry.get("mutual", False),
         )
         for verb in entry.get("verbs", []):
             _add(verbs, verb.lower(), trigger)

@@ -67,8 +67,8 @@ class EventReader:
         found = arguments(match, self.lexicon.place_prepositions)
         sources = [ref for token in found.sources if (ref := self._actor(token, sentence, source=True))]
         targets = [ref for token in found.targets if (ref := self._actor(token, sentence, source=False))]
-        if not targets and len(sources) > 1 and match.trigger.type in UNDIRECTED:
-            # "das Mittagessen Junckers und Johnsons": the parties meet each other.
+        if not targets and len(sources) > 1 and (match.trigger.mutual or match.trigger.type in UNDIRECTED):
+            # "das Mittagessen Junckers und Johnsons", "X und Y unterzeichneten": each other.
             sources, targets = sources[:1], sources[1:]
         cues = self.lexicon.status
         event_status = status(match, cues, date, self.doc._.published)
@@ -80,7 +80,7 @@ class EventReader:
         open_target = bool(found.targets) and not match.nominal and match.trigger.type not in UNDIRECTED
         if not targets and not open_target and match.trigger.type not in self.lexicon.untargeted:
             return
-        if not sources and match.trigger.type in self.lexicon.unnamed:
+        if not sources and targets and match.trigger.type in self.lexicon.unnamed:
             sources = [ActorRef(text=self.lexicon.unnamed[match.trigger.type])]
         for source in sources:
             for target in targets or [None]:
@@ -104,7 +104,7 @@ class EventReader:
 
     def _actor(self, token: Token, sentence: Span, source: bool) -> ActorRef | None:
         """Who a phrase names: its linked actor, a pronoun's antecedent, a named entity
-        in it, or (for a source) the noun phrase itself ("Demonstranten")."""
+        in it, or the noun phrase itself when it names people ("Demonstranten")."""
         if token.pos_ == "PRON" or _possessive(token):
             return self._antecedent(token, sentence)
         span = phrase_span(token)
@@ -117,7 +117,7 @@ class EventReader:
         implied = self.implied(token) if self.implied else None
         if implied is not None:
             return replace(implied, text=span.text)
-        if source and token.pos_ in NOUNS and self._group(token):
+        if token.pos_ in NOUNS and self._group(token):
             return ActorRef(text=span.text)
         # "gegen seine Regierungspolitik": the possessor is the actor.
         owner = next((child for child in token.children if _possessive(child)), None)

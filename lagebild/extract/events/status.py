@@ -18,7 +18,9 @@ from lagebild.extract.events.triggers import Match, verb_lemma
 _HELPERS = frozenset({"aux", "aux:pass", "cop"})
 _ADVERBIALS = frozenset({"advmod", "mark", "det", "aux", "aux:pass"})
 _EMBEDDING = frozenset({"xcomp", "ccomp", "obj", "csubj"})
-_DAY = 10
+_YEAR = 4
+# Day, month, year: the lengths of "2021-12-30", "2021-12", "2021".
+_PRECISIONS = (10, 7, _YEAR)
 
 
 def negated(match: Match, cues: StatusCues) -> bool:
@@ -41,7 +43,7 @@ def status(match: Match, cues: StatusCues, date: str | None, published: str | No
     if words & cues.hypothetical or any(_konjunktiv_ii(verb) for verb in [clause, *helpers]):
         return "hypothetical"
     reportative = {helper.lemma_.lower() for helper in helpers} & cues.reportative
-    perfect = {helper.lemma_.lower() for helper in helpers if "Inf" in helper.morph.get("VerbForm")} & cues.perfect
+    perfect = {helper.lemma_.lower() for helper in helpers} & cues.perfect
     if words & cues.alleged or (reportative and perfect) or any(_konjunktiv_i(verb) for verb in [clause, *helpers]):
         return "alleged"
     if _planned(match, clause, helpers, cues) or after_publication(date, published):
@@ -87,7 +89,9 @@ def _konjunktiv_ii(verb: Token) -> bool:
 
 
 def after_publication(date: str | None, published: str | None) -> bool:
-    """A day-precise event date after the publication day."""
-    if not date or not published or len(date) < _DAY or not date[:4].isdigit():
+    """An event date after the publication date, compared at the date's own precision:
+    "2021-12-30" after "2021-12-29", "2022-01" after any day of December 2021."""
+    if not date or not published or not date[:4].isdigit():
         return False
-    return date[:_DAY] > published[:_DAY]
+    precision = next((length for length in _PRECISIONS if date[length - 2 : length].isdigit()), _YEAR)
+    return date[:precision] > published[:precision]

@@ -18,6 +18,10 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 PARTICLE = "compound:prt"
 _MIN_COMPOUND_HEAD = 6
 _SKIPPED_DEPENDENTS = frozenset({"punct", "cc", "case", "mark"})
+_PARTICLE_TAGS = frozenset({"ADP", "PART", "ADV"})
+# Clauses that state what a trigger verb is about: "forderte Russland auf, die Truppen
+# abzuziehen" reports a demand, not a withdrawal.
+_CONTENT = frozenset({"xcomp", "ccomp", "csubj"})
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,13 @@ class Match:
 
 def verb_lemma(verb: Token) -> str:
     """The lemma with its separable particle joined: "kündigte … an" → "ankündigen"."""
-    particles = "".join(child.lower_ for child in verb.children if child.dep_ == PARTICLE)
-    return particles + verb.lemma_.lower()
+    return "".join(particle.lower_ for particle in particles(verb)) + verb.lemma_.lower()
+
+
+def particles(verb: Token) -> list[Token]:
+    """The separable particles of a verb; an adjective or adverb the parser took for one
+    ("kritisierten China scharf") is not."""
+    return [child for child in verb.children if child.dep_ == PARTICLE and child.pos_ in _PARTICLE_TAGS]
 
 
 def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
@@ -53,6 +62,8 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
     its own: the verb's event already covers it.
     """
     verbal = [match for token in sentence if token.pos_ in VERBS and (match := _verb_match(token, lexicon))]
+    heads = {match.head.i for match in verbal}
+    verbal = [match for match in verbal if not (match.head.dep_ in _CONTENT and match.head.head.i in heads)]
     taken = {word.i for match in verbal for word in match.words}
     governed = {match.head.i for match in verbal}
     nominal = [
@@ -79,24 +90,25 @@ def noun_trigger(noun: Token, lexicon: EventLexicon) -> Trigger | None:
 
 def _verb_match(verb: Token, lexicon: EventLexicon) -> Match | None:
     lemma = verb_lemma(verb)
-    particles = [child for child in verb.children if child.dep_ == PARTICLE]
+    separable = particles(verb)
     for child in verb.children:
         if child.dep_ in _SKIPPED_DEPENDENTS:
             continue
         trigger = lexicon.phrases.get((child.lemma_.lower(), lemma))
         if trigger:
             noun = child if child.pos_ in NOUNS else None
-            return Match(verb, _ordered(verb, child, *particles), trigger, nominal=False, noun=noun)
+            return Match(verb, _ordered(verb, child, *separable), trigger, nominal=False, noun=noun)
     trigger = lexicon.verbs.get(lemma)
     if trigger is None or not _licensed(verb, trigger):
         return None
-    return Match(verb, _ordered(verb, *particles), trigger, nominal=False)
+    return Match(verb, _ordered(verb, *separable), trigger, nominal=False)
 
 
 def _licensed(verb: Token, trigger: Trigger) -> bool:
     if trigger.objects:
-        objects = {child.lemma_.lower() for child in verb.children if child.dep_ in ("obj", "nsubj:pass")}
-        if not objects & trigger.objects:
+        # Compounds count by their last part: "Öltanker" is a "tanker".
+        objects = [child.lemma_.lower() for child in verb.children if child.dep_ in ("obj", "nsubj:pass")]
+        if not any(noun.endswith(wanted) for noun in objects for wanted in trigger.objects):
             return False
     if trigger.needs:
         return any(token.lower_ in trigger.needs for token in verb.subtree)

@@ -22,6 +22,9 @@ EventType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]  # fmt: skip
 EventStatus = Literal["occurred", "planned", "alleged", "denied", "hypothetical"]
+# PLOVER types in which neither side acts on the other: "Biden spoke with Putin" and
+# "Putin spoke with Biden" are the same call.
+UNDIRECTED = frozenset({"CONSULT", "COOPERATE"})
 # Where Meta.published came from, in the order they are trusted: the user's --published,
 # the input's own field (JSON, CSV, feed), the page's metadata, the URL, a dateline.
 PublishedSource = Literal["user", "input", "page", "url", "dateline"]
@@ -36,6 +39,16 @@ class ActorRef:
     actor: str | None = None
     country: str | None = None
     role: str | None = None
+
+
+def actor_key(actor: ActorRef) -> str:
+    """What identifies an actor across mentions and articles: its id, else its country,
+    else its name.
+
+    Coarse on purpose: outlets name one person differently, and a country is what two
+    reports that resolved "der Kreml" and "Moskau" have in common.
+    """
+    return actor.actor or actor.country or " ".join((actor.name or actor.text).casefold().split())
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from lagebild.record import ActorRef, Event, Meta, Record
+from lagebild.record import ActorRef, Event, Meta, Record, actor_key
 from lagebild.store import EventCount, RecordStore, StoryKey, same_story, story_key
-from lagebild.store.stories import actor_key, event_day
+from lagebild.store.stories import event_day
 
 BIDEN = ActorRef(text="US-Präsident Joe Biden", name="Joe Biden", country="USA", role="head of state")
 PUTIN = ActorRef(text="Kremlchef Putin", name="Wladimir Putin", actor="per:wladimir-putin", country="RUS")

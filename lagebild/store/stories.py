@@ -11,11 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lagebild.record import ActorRef, Event
-
-# PLOVER types in which neither side acts on the other: "Biden spoke with Putin" and
-# "Putin spoke with Biden" are the same call.
-UNDIRECTED = frozenset({"CONSULT", "COOPERATE"})
+from lagebild.record import UNDIRECTED, Event, actor_key
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Marks a story id that had to step aside because its plain form was still in use.
@@ -42,15 +38,6 @@ def story_key(event: Event, published: str | None) -> StoryKey:
         day=event_day(event.date, published),
         location=event.location,
     )
-
-
-def actor_key(actor: ActorRef) -> str:
-    """The actor id, else the country, else the name.
-
-    Coarse on purpose: outlets name one person differently, and a country is what two
-    reports that resolved "der Kreml" and "Moskau" have in common.
-    """
-    return actor.actor or actor.country or _normal(actor.name or actor.text)
 
 
 def event_day(date: str | None, published: str | None) -> str | None:

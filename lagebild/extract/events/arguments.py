@@ -50,7 +50,7 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
     holders = [head, match.noun] if match.noun is not None else [head]
     between = _between(holders)
     if between:
-        return Arguments(between[:1], between[1:2], _place(holders, place_prepositions))
+        return Arguments(between[:1], between[1:2], _place(holders, place_prepositions, between))
     source = _nominal_source(head) if match.nominal else _verbal_source(head)
     passive = not match.nominal and _is_passive(head)
     targets: tuple[Token, ...] = ()
@@ -63,7 +63,7 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
         targets = conjuncts(source) if source is not None else ()
         source = _agent(head)
     sources = _members(source) if source is not None else ()
-    return Arguments(sources, targets, _place(holders, place_prepositions))
+    return Arguments(sources, targets, _place(holders, place_prepositions, (*sources, *targets)))
 
 
 def _members(token: Token) -> tuple[Token, ...]:
@@ -73,9 +73,9 @@ def _members(token: Token) -> tuple[Token, ...]:
     if len(found) == 1 and token.pos_ == "NOUN":
         for child in token.children:
             named = conjuncts(child)
-            if child.dep_ in GENITIVE and preposition(child) is None and len(named) > 1:
-                if all(member.pos_ == "PROPN" for member in named):
-                    return named
+            coordinated = len(named) > 1 and all(member.pos_ == "PROPN" for member in named)
+            if child.dep_ in GENITIVE and preposition(child) is None and coordinated:
+                return named
     return found
 
 
@@ -214,11 +214,12 @@ def _between(holders: list[Token]) -> tuple[Token, ...]:
     return ()
 
 
-def _place(holders: list[Token], prepositions: frozenset[str]) -> Token | None:
-    """A place name the event hangs on ("in Genf", "vor dem Parlament in Stockholm")."""
+def _place(holders: list[Token], prepositions: frozenset[str], actors: tuple[Token, ...]) -> Token | None:
+    """A place name the event hangs on ("in Genf", "vor dem Parlament in Stockholm"), not
+    one of its actors ("der Angriff auf die Ukraine")."""
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in PHRASE and preposition(child) in prepositions:
+            if child.dep_ in PHRASE and preposition(child) in prepositions and child not in actors:
                 for word in child.subtree:
                     if word.ent_type_ == "LOC":
                         return word

@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lagebild.extract.quotes.lexicon import load_cues
+
 EVENTS_FILE = Path(__file__).with_name("lang") / "events_de.toml"
 
 
@@ -21,6 +23,8 @@ class Trigger:
 
     type: str
     mode: str | None
+    # The entry's first word: triggers of one entry report one kind of event.
+    entry: str
     # "obj", "iobj", "gen" or a preposition, in the order they are tried.
     targets: tuple[str, ...]
     subject_is_target: bool = False
@@ -44,6 +48,9 @@ class StatusCues:
     scheduled: frozenset[str]
     reportative: frozenset[str]
     perfect: frozenset[str]
+    # Finite forms that are Konjunktiv I whatever the morphology says ("habe", "sei"),
+    # shared with the quote rules.
+    konjunktiv_i: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -85,9 +92,11 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
     nouns: dict[str, Trigger] = {}
     phrases: dict[tuple[str, str], Trigger] = {}
     for entry in data["trigger"]:
+        words = [*entry.get("verbs", []), *entry.get("nouns", []), *entry.get("phrases", [])]
         trigger = Trigger(
             type=entry["type"],
             mode=entry.get("mode"),
+            entry=words[0].lower(),
             targets=tuple(entry.get("target", ())),
             subject_is_target=entry.get("subject") == "target",
             objects=_words(entry.get("objects", [])),
@@ -110,6 +119,8 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
         groups=tuple(sorted(_words(data["actors"]["groups"]))),
         untargeted=frozenset(data["actors"]["untargeted"]),
         unnamed=dict(data["actors"]["unnamed"]),
-        status=StatusCues(**{name: _words(values) for name, values in status.items()}),
+        status=StatusCues(
+            **{name: _words(values) for name, values in status.items()}, konjunktiv_i=load_cues().konjunktiv_i
+        ),
         place_prepositions=_words(data["places"]["prepositions"]),
     )

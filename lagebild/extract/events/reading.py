@@ -9,11 +9,11 @@ from spacy.tokens import Doc, Span, Token
 
 from lagebild.extract.events.arguments import arguments, phrase_span
 from lagebild.extract.events.lexicon import EventLexicon
-from lagebild.extract.events.merge import UNDIRECTED, actor_key, merged
+from lagebild.extract.events.merge import Reading, merged
 from lagebild.extract.events.status import after_publication, negated, status
 from lagebild.extract.events.triggers import NOUNS, Match, find_triggers
 from lagebild.extract.sentences import record_sentences
-from lagebild.record import ActorRef, Event
+from lagebild.record import UNDIRECTED, ActorRef, Event, actor_key
 
 Link = Callable[[Span], ActorRef | None]
 # The actor a phrase names in passing ("eine iranische Drohne" → Iran), by its head.
@@ -49,11 +49,12 @@ class EventReader:
 
     def events(self) -> list[Event]:
         """Every event of the document, repeated reports of one event folded together."""
-        found = []
+        found: list[Reading] = []
         for index, sentence in enumerate(self.sentences):
             date = self.date_of(sentence)
             for match in find_triggers(sentence, self.lexicon):
-                found.extend(self._events(match, sentence, index, date))
+                readings = self._events(match, sentence, index, date)
+                found.extend(Reading(event, match.trigger.entry, match.nominal) for event in readings)
             if date and not after_publication(date, self.doc._.published):
                 self._context_date = date
         return merged(found)

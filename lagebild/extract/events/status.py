@@ -44,7 +44,8 @@ def status(match: Match, cues: StatusCues, date: str | None, published: str | No
         return "hypothetical"
     reportative = {helper.lemma_.lower() for helper in helpers} & cues.reportative
     perfect = {helper.lemma_.lower() for helper in helpers} & cues.perfect
-    if words & cues.alleged or (reportative and perfect) or any(_konjunktiv_i(verb) for verb in [clause, *helpers]):
+    reported = any(_konjunktiv_i(verb, cues) for verb in [clause, *helpers])
+    if words & cues.alleged or (reportative and perfect) or reported:
         return "alleged"
     if _planned(match, clause, helpers, cues) or after_publication(date, published):
         return "planned"
@@ -80,8 +81,9 @@ def _denied(clause: Token, cues: StatusCues) -> bool:
     return above is not None and verb_lemma(above) in cues.denied
 
 
-def _konjunktiv_i(verb: Token) -> bool:
-    return "Sub" in verb.morph.get("Mood") and "Past" not in verb.morph.get("Tense")
+def _konjunktiv_i(verb: Token, cues: StatusCues) -> bool:
+    mood = "Sub" in verb.morph.get("Mood") and "Past" not in verb.morph.get("Tense")
+    return mood or verb.lower_ in cues.konjunktiv_i
 
 
 def _konjunktiv_ii(verb: Token) -> bool:

@@ -18,7 +18,6 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 PARTICLE = "compound:prt"
 _MIN_COMPOUND_HEAD = 6
 _SKIPPED_DEPENDENTS = frozenset({"punct", "cc", "case", "mark"})
-_PARTICLE_TAGS = frozenset({"ADP", "PART", "ADV"})
 # Clauses that state what a trigger verb is about: "forderte Russland auf, die Truppen
 # abzuziehen" reports a demand, not a withdrawal.
 _CONTENT = frozenset({"xcomp", "ccomp", "csubj"})
@@ -50,9 +49,8 @@ def verb_lemma(verb: Token) -> str:
 
 
 def particles(verb: Token) -> list[Token]:
-    """The separable particles of a verb; an adjective or adverb the parser took for one
-    ("kritisierten China scharf") is not."""
-    return [child for child in verb.children if child.dep_ == PARTICLE and child.pos_ in _PARTICLE_TAGS]
+    """The words the parser took for separable particles: "an", "frei", also "scharf"."""
+    return [child for child in verb.children if child.dep_ == PARTICLE]
 
 
 def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
@@ -99,6 +97,9 @@ def _verb_match(verb: Token, lexicon: EventLexicon) -> Match | None:
             noun = child if child.pos_ in NOUNS else None
             return Match(verb, _ordered(verb, child, *separable), trigger, nominal=False, noun=noun)
     trigger = lexicon.verbs.get(lemma)
+    if trigger is None and separable:
+        # An adverb the parser took for a particle ("kritisierten China scharf").
+        trigger, separable = lexicon.verbs.get(verb.lemma_.lower()), []
     if trigger is None or not _licensed(verb, trigger):
         return None
     return Match(verb, _ordered(verb, *separable), trigger, nominal=False)

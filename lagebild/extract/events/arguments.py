@@ -174,10 +174,17 @@ def _relative_antecedent(subject: Token) -> Token:
 
 def _slot(holders: list[Token], slot: str, passive: bool, phrase_noun: Token | None) -> Token | None:
     for holder in holders:
-        for child in holder.children:
+        for child in _dependents(holder):
             if child != phrase_noun and _fills(child, slot, passive):
                 return child
     return None
+
+
+def _dependents(holder: Token) -> list[Token]:
+    """A word's dependents, and those the parser hung on its time expressions instead:
+    "telefonierte am Dienstag mit Putin" often reads "mit Putin" as part of "am Dienstag"."""
+    children = list(holder.children)
+    return children + [grandchild for child in children if _is_time(child) for grandchild in child.children]
 
 
 def _fills(child: Token, slot: str, passive: bool) -> bool:

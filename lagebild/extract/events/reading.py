@@ -20,6 +20,8 @@ Link = Callable[[Span], ActorRef | None]
 Implied = Callable[[Token], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
+_NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 # Pronouns that refer back to someone named ("er", "sie", "dieser", "sein"); not "man".
 _REFERRING = frozenset({"Prs", "Dem"})
 
@@ -131,8 +133,9 @@ class EventReader:
         return any(lemma.endswith(group) for group in self.lexicon.groups)
 
     def _antecedent(self, pronoun: Token, sentence: Span) -> ActorRef | None:
-        """The actor "er", "sie", "sein" most likely stand for: the nearest linked mention
-        before it, a person for a singular pronoun, a state or group for a plural one."""
+        """The actor "er", "sie", "sein" most likely stand for: a person for a singular
+        pronoun, a state or group for a plural one; of those in the nearest sentence that
+        has any, its subject, else the last one mentioned."""
         if not _REFERRING & set(pronoun.morph.get("PronType")) or "Yes" in pronoun.morph.get("Reflex"):
             return None
         number = "Number[psor]" if _possessive(pronoun) else "Number"
@@ -145,6 +148,10 @@ class EventReader:
         ]
         if not candidates:
             return None
+        last = candidates[-1][0].sent.start
+        nearby = [(span, ref) for span, ref in candidates if span.sent.start == last]
+        subjects = [(span, ref) for span, ref in nearby if _in_subject(span) and span.start < pronoun.i]
+        candidates = subjects or nearby
         # Of the nearest mention's overlapping spans ("EU-Kommissar Oettinger" and "Oettinger"),
         # the one that tells the most.
         nearest = max(span.end for span, _ in candidates)
@@ -162,6 +169,14 @@ class EventReader:
             return word.text
         ref = self.link(entity)
         return (ref.name if ref else None) or entity.text
+
+
+def _in_subject(span: Span) -> bool:
+    """Whether a mention is (part of) a clause's subject: "Der Präsident Wladimir Putin"."""
+    token = span.root
+    while token.dep_ in _NAME_PARTS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _SUBJECTS
 
 
 def _possessive(token: Token) -> bool:
@@ -186,6 +201,6 @@ def confidence(match: Match, source: ActorRef, target: ActorRef | None, event_st
         score += 0.1
     if target is not None and target.actor:
         score += 0.15
-    if event_status in ("alleged", "hypothetical"):
+    if event_status in ("alleged", "hypothetical", "denied"):
         score -= 0.15
     return round(min(max(score, 0.05), 0.99), 2)

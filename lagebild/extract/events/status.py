@@ -35,7 +35,7 @@ def status(match: Match, cues: StatusCues, date: str | None, published: str | No
     """The event's status; the strongest cue wins: denied, hypothetical, alleged, planned."""
     clause = _clause(match)
     helpers = [child for child in clause.children if child.dep_ in _HELPERS]
-    words = {child.lower_ for child in clause.children if child.dep_ in _ADVERBIALS}
+    words = {child.lower_ for verb in [clause, *helpers] for child in verb.children if child.dep_ in _ADVERBIALS}
     if match.nominal:
         words |= {child.lemma_.lower() for child in match.head.children if child.dep_ in ("amod", "det")}
     if _denied(clause, cues):

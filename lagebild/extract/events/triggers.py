@@ -60,8 +60,8 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
     its own: the verb's event already covers it.
     """
     verbal = [match for token in sentence if token.pos_ in VERBS and (match := _verb_match(token, lexicon))]
-    heads = {match.head.i for match in verbal}
-    verbal = [match for match in verbal if not (match.head.dep_ in _CONTENT and match.head.head.i in heads)]
+    heads = {match.head.i: match for match in verbal}
+    verbal = [match for match in verbal if not _content(match, heads, lexicon)]
     taken = {word.i for match in verbal for word in match.words}
     governed = {match.head.i for match in verbal}
     nominal = [
@@ -73,6 +73,14 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
         and (trigger := noun_trigger(token, lexicon))
     ]
     return sorted([*verbal, *nominal], key=lambda match: match.head.i)
+
+
+def _content(match: Match, heads: dict[int, Match], lexicon: EventLexicon) -> bool:
+    """Whether a verb trigger only says what another one is about ("forderte …, die Truppen
+    abzuziehen"). What a denial denies stays an event: its status says it is denied."""
+    head = match.head
+    above = heads.get(head.head.i) if head.dep_ in _CONTENT else None
+    return above is not None and verb_lemma(above.head) not in lexicon.status.denied
 
 
 def noun_trigger(noun: Token, lexicon: EventLexicon) -> Trigger | None:

@@ -1,0 +1,295 @@
+"""PLOVER events: what the lagebild_events component reads from German sentences.
+
+One test per type, status and construction; the sentences are written for the tests
+(no corpus text). Publication date 2021-12-29 (a Wednesday) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import lagebild
+from lagebild.extract.events.lexicon import load_event_lexicon
+from lagebild.nlp.pipeline import load
+from lagebild.record import Event
+from tests.support import BIDEN_PUTIN
+
+PUBLISHED = "2021-12-29"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def events(nlp: Language, text: str, published: str = PUBLISHED) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.events
+
+
+def only(nlp: Language, text: str) -> Event:
+    found = events(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def sides(event: Event) -> tuple[str | None, str | None]:
+    """The countries (or organisation codes) of source and target."""
+    return event.source.country, event.target.country if event.target else None
+
+
+# --- one sentence per PLOVER type --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Die Bundesregierung sagte der Ukraine weitere Waffenlieferungen zu.", "AGREE", ("DEU", "UKR")),
+        ("Die EU-Kommission verhandelte mit China über ein Abkommen.", "CONSULT", ("EU", "CHN")),
+        ("Die Regierung in Kiew begrüßte die Entscheidung der Europäischen Union.", "SUPPORT", ("UKR", "EU")),
+        ("Die polnische Regierung entschuldigte sich bei Israel für die Äußerungen.", "CONCEDE", ("POL", "ISR")),
+        ("Polen arbeitet mit der Ukraine bei der Grenzsicherung zusammen.", "COOPERATE", ("POL", "UKR")),
+        ("Die Bundesregierung liefert der Ukraine Hilfsgüter.", "AID", ("DEU", "UKR")),
+        ("Die Regierung in Teheran ließ zwei britische Journalisten frei.", "RETREAT", ("IRN", "GBR")),
+        ("Die Nato forderte Russland auf, die Truppen abzuziehen.", "REQUEST", ("NATO", "RUS")),
+        ("Die USA kritisierten China scharf.", "ACCUSE", ("USA", "CHN")),
+        ("Die Europäische Union lehnte den Vorschlag Russlands ab.", "REJECT", ("EU", "RUS")),
+        ("Die nordkoreanische Regierung drohte den USA mit einem Atomschlag.", "THREATEN", ("PRK", "USA")),
+        ("Tausende Menschen demonstrierten in Berlin gegen die Regierung.", "PROTEST", (None, "DEU")),
+        ("Die EU verhängte neue Sanktionen gegen Russland.", "SANCTION", ("EU", "RUS")),
+        ("Russland hat Truppen an der Grenze zur Ukraine zusammengezogen.", "MOBILIZE", ("RUS", "UKR")),
+        ("Die Bundesregierung wies zwei russische Diplomaten aus.", "SANCTION", ("DEU", "RUS")),
+        ("Die Polizei nahm in Moskau mehrere Demonstranten fest.", "COERCE", ("RUS", None)),
+        ("Israel hat den Gazastreifen bombardiert.", "ASSAULT", ("ISR", "PSE")),
+    ],
+)
+def test_each_type_with_its_actors(nlp, text, kind, expected):
+    event = only(nlp, text)
+    assert event.type == kind
+    assert sides(event) == expected
+    assert event.status == "occurred"
+    assert event.negated is False
+
+
+def test_modes_name_how_actors_meet(nlp):
+    assert only(nlp, "US-Präsident Joe Biden telefonierte am Dienstag mit Kremlchef Wladimir Putin.").mode == "phone"
+    assert only(nlp, "Emmanuel Macron besuchte am Montag die deutsche Hauptstadt Berlin.").mode == "visit"
+    assert only(nlp, "Die Gewerkschaft streikte gegen die Regierung.").mode == "strike"
+
+
+# --- constructions -----------------------------------------------------------------------------
+
+
+def test_a_particle_verb_split_across_the_sentence_is_one_trigger(nlp):
+    event = only(nlp, "Die Europäische Union lehnte den Vorschlag Russlands ab.")
+    assert event.trigger == "lehnte ab"
+
+
+def test_a_light_verb_construction_is_read_as_one_trigger(nlp):
+    event = only(nlp, "Die EU verhängte neue Sanktionen gegen Russland.")
+    assert event.trigger == "verhängte Sanktionen"
+
+
+def test_a_nominal_event_between_two_actors(nlp):
+    event = only(nlp, "Das Telefonat zwischen Biden und Putin dauerte fast eine Stunde.")
+    assert (event.type, event.mode) == ("CONSULT", "phone")
+    assert (event.source.name, event.target.name) == ("Joe Biden", "Wladimir Putin")
+
+
+def test_a_nominal_event_takes_its_genitive_as_source(nlp):
+    event = only(nlp, "Der Truppenaufmarsch Russlands an der Grenze zur Ukraine beunruhigt die Nato.")
+    assert (event.type, sides(event)) == ("MOBILIZE", ("RUS", "UKR"))
+
+
+def test_the_von_agent_of_a_passive_is_the_source(nlp):
+    event = only(nlp, "Die Ukraine erhält Finanzhilfe von der EU.")
+    assert (event.type, sides(event)) == ("AID", ("EU", "UKR"))
+
+
+def test_coordinated_sources_give_one_event_each(nlp):
+    found = events(nlp, "Frankreich und Deutschland kritisierten Russland.")
+    assert sorted(sides(event) for event in found) == [("DEU", "RUS"), ("FRA", "RUS")]
+
+
+def test_coordinated_targets_give_one_event_each(nlp):
+    found = events(nlp, "Die USA kritisierten Russland und China.")
+    assert sorted(sides(event) for event in found) == [("USA", "CHN"), ("USA", "RUS")]
+
+
+def test_coordinated_subjects_of_a_meeting_meet_each_other(nlp):
+    event = only(nlp, "Die Außenminister Frankreichs und Deutschlands trafen sich am Montag in Genf.")
+    assert (event.type, sides(event)) == ("CONSULT", ("FRA", "DEU"))
+
+
+def test_a_pronoun_source_is_the_subject_it_takes_up(nlp):
+    found = events(
+        nlp, "Der russische Präsident Wladimir Putin traf den chinesischen Staatschef. Er kritisierte die Nato scharf."
+    )
+    accuse = next(event for event in found if event.type == "ACCUSE")
+    assert accuse.source.name == "Wladimir Putin"
+    assert accuse.source.text == "Er"
+    assert accuse.sentence == 1
+
+
+def test_a_relative_pronoun_stands_for_its_noun(nlp):
+    event = only(nlp, "Die Demonstranten, die gegen die Regierung protestierten, wurden festgenommen.")
+    assert event.type == "PROTEST"
+    assert event.source.text == "Die Demonstranten"
+
+
+def test_the_subject_of_an_infinitive_comes_from_the_verb_above(nlp):
+    event = only(nlp, "Der Kreml dementierte, die Ukraine angegriffen zu haben.")
+    assert sides(event) == ("RUS", "UKR")
+
+
+def test_a_demanded_action_is_not_an_event_of_its_own(nlp):
+    assert [event.type for event in events(nlp, "Die Nato forderte Russland auf, die Truppen abzuziehen.")] == [
+        "REQUEST"
+    ]
+
+
+def test_the_place_is_where_it_happened_not_an_actor(nlp):
+    assert only(nlp, "Die Außenminister Frankreichs und Deutschlands trafen sich in Genf.").location == "Genf"
+    found = events(nlp, "Russland griff die Ukraine an. Der Angriff Russlands auf die Ukraine dauerte lange.")
+    assert [event.location for event in found] == [None]
+
+
+def test_a_sentence_without_an_actor_on_either_side_has_no_event(nlp):
+    assert events(nlp, "Die Stimmung im Land ist angespannt.") == []
+    assert events(nlp, "Proteste sind an der Tagesordnung.") == []
+
+
+# --- date and status ---------------------------------------------------------------------------
+
+
+def test_the_date_comes_from_the_time_expression_of_the_sentence(nlp):
+    event = only(nlp, "US-Präsident Joe Biden telefonierte am Dienstag mit Kremlchef Wladimir Putin.")
+    assert event.date == "2021-12-28"
+    assert event.status == "occurred"
+
+
+def test_an_undated_sentence_takes_the_date_the_story_last_named(nlp):
+    found = events(nlp, "Am Montag kam es in Minsk zu Protesten. Die Polizei nahm dabei Demonstranten fest.")
+    assert found[-1].type == "COERCE"
+    assert found[-1].date == "2021-12-27"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden und Putin sollen sich im Januar in Genf treffen.",
+        "US-Präsident Joe Biden wird morgen mit Kremlchef Wladimir Putin telefonieren.",
+        "Das geplante Treffen zwischen Biden und Putin wurde bestätigt.",
+        "Der iranische Außenminister kündigte Gespräche mit der EU an.",
+    ],
+)
+def test_future_and_scheduled_events_are_planned(nlp, text):
+    assert only(nlp, text).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland soll die Ukraine angegriffen haben.",
+        "Laut Medienberichten habe Russland die Ukraine angegriffen.",
+        "Angeblich hat Russland die Ukraine angegriffen.",
+    ],
+)
+def test_reported_and_hedged_events_are_alleged(nlp, text):
+    assert only(nlp, text).status == "alleged"
+
+
+def test_a_denied_event_is_denied(nlp):
+    assert only(nlp, "Der Kreml dementierte, die Ukraine angegriffen zu haben.").status == "denied"
+
+
+def test_conditional_events_are_hypothetical(nlp):
+    event = only(nlp, "Falls Russland die Ukraine angreift, würde die EU reagieren.")
+    assert (event.type, event.status) == ("ASSAULT", "hypothetical")
+
+
+def test_negated_events_are_kept_and_flagged(nlp):
+    event = only(nlp, "Russland hat die Ukraine nicht angegriffen.")
+    assert event.negated is True
+    assert only(nlp, "Die USA und Russland haben keine Gespräche geführt.").negated is True
+
+
+# --- one event per happening, confidence -------------------------------------------------------
+
+
+def test_the_same_event_told_twice_is_one_event_with_two_mentions(nlp):
+    found = events(nlp, "Russland griff die Ukraine an. Der Angriff Russlands auf die Ukraine dauerte die ganze Nacht.")
+    assert len(found) == 1
+    assert found[0].mentions == [0, 1]
+
+
+def test_two_statements_by_one_speaker_stay_two_events(nlp):
+    found = events(
+        nlp, "Die USA kritisierten China. Am Freitag kritisierte Washington die chinesische Regierung erneut."
+    )
+    assert [(event.type, *sides(event)) for event in found] == [("ACCUSE", "USA", "CHN")] * 2
+
+
+def test_confidence_is_higher_for_an_explicit_verb_with_resolved_actors(nlp):
+    firm = only(nlp, "Die EU verhängte neue Sanktionen gegen Russland.")
+    hedged = only(nlp, "Russland soll die Ukraine angegriffen haben.")
+    loose = only(nlp, "Die Gewerkschaft streikte gegen die Regierung.")
+    assert 0 <= loose.confidence < hedged.confidence < firm.confidence <= 1
+
+
+def test_events_survive_serialisation(nlp):
+    doc = nlp(BIDEN_PUTIN)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.events == doc._.events
+    assert again._.events
+
+
+# --- the record ------------------------------------------------------------------------------
+
+
+def test_the_worked_example_of_the_record_contract():
+    """shared/design/record.md: a Swiss article of 2021-12-29 about the Biden-Putin call."""
+    record = lagebild.analyze(BIDEN_PUTIN, published=PUBLISHED)
+    names = {(entity.text, entity.label) for entity in record.entities}
+    assert {("Joe Biden", "PER"), ("Wladimir Putin", "PER")} <= names
+    assert [(time.text, time.type, time.value) for time in record.times][0] == (
+        "morgen Donnerstag",
+        "DATE",
+        "2021-12-30",
+    )
+    call = record.events[0]
+    assert (call.type, call.mode, call.date, call.status) == ("CONSULT", "phone", "2021-12-30", "planned")
+    assert (call.source.name, call.source.country) == ("Joe Biden", "USA")
+    assert (call.target.name, call.target.country) == ("Wladimir Putin", "RUS")
+    assert record.sentences[call.sentence] == (0, len(call.evidence))
+
+
+def test_event_sentence_indices_point_at_record_sentences():
+    record = lagebild.analyze(BIDEN_PUTIN, published=PUBLISHED)
+    for event in record.events:
+        start, end = record.sentences[event.sentence]
+        assert record.text[start:end] == event.evidence
+        assert event.sentence in event.mentions
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+
+def test_the_lexicon_covers_every_plover_type():
+    lexicon = load_event_lexicon()
+    types = {trigger.type for table in (lexicon.verbs, lexicon.nouns, lexicon.phrases) for trigger in table.values()}
+    assert types == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
+
+
+def test_a_word_listed_for_two_types_is_refused(tmp_path):
+    path = tmp_path / "events.toml"
+    source = (load_event_lexicon.__wrapped__.__defaults__[0]).read_text(encoding="utf-8")
+    path.write_text(source + '\n[[trigger]]\ntype = "ASSAULT"\nverbs = ["kritisieren"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="kritisieren"):
+        load_event_lexicon(path)

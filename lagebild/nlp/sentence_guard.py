@@ -14,6 +14,9 @@ Not a sentence start (False):
 - after any other abbreviation or initial when a lower-case word follows ("usw. | und");
 - after an opening quote or bracket (one glued to the next token), and at a closing
   one (glued to the previous token): „Wir kommen.“ | Er ging.
+- after a word followed by a plain space: a German sentence ends in punctuation, and
+  the parser otherwise cuts off a sentence-initial name ("Nordkorea | drohte den USA").
+  A line break (a headline above the body) is left to the parser.
 
 A sentence start (True): after a paragraph break, a whitespace token with two newlines.
 
@@ -64,7 +67,8 @@ class SentenceGuard:
 
 def _continues_sentence(previous: Token, token: Token) -> bool:
     return (
-        ORDINAL_TOKEN.fullmatch(previous.text) is not None
+        (previous.is_alpha and previous.whitespace_ == " ")
+        or ORDINAL_TOKEN.fullmatch(previous.text) is not None
         or (_is_abbreviation(previous) and token.text[0].islower())
         or (_is_enclosing(previous) and not previous.whitespace_)
         or (_is_enclosing(token) and not previous.whitespace_ and not previous.is_space)

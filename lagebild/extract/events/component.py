@@ -115,6 +115,6 @@ def event_date(sentence: Span) -> str | None:
     """The calendar value of the time expression that dates the sentence, if it names a day,
     month or year (durations, sets, centuries and "PRESENT_REF" date no event)."""
     time = time_of(sentence)
-    if time is None or time.type not in _DATED or not time.value[:4].isdigit():
+    if time is None or time.type not in _DATED or not (len(time.value) >= 4 and time.value[:4].isdigit()):
         return None
     return time.value

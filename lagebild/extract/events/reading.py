@@ -48,6 +48,7 @@ class EventReader:
         self._antecedents = sorted(
             ((span, ref) for span in linked if (ref := link(span)) is not None), key=lambda item: item[0].start
         )
+        self._countries = _countries_by_name(self._antecedents)
 
     def events(self) -> list[Event]:
         """Every event of the document, repeated reports of one event folded together."""
@@ -106,21 +107,29 @@ class EventReader:
                 )
 
     def _actor(self, token: Token, sentence: Span, source: bool) -> ActorRef | None:
-        """Who a phrase names: its linked actor, a pronoun's antecedent, a named entity
-        in it, or the noun phrase itself when it names people ("Demonstranten")."""
+        ref = self._named_actor(token, sentence, source)
+        if ref is not None and ref.country is None and ref.name in self._countries:
+            # "EU-Haushaltskommissar Günther Oettinger" earlier: he acts for the EU.
+            ref = replace(ref, country=self._countries[ref.name])
+        return ref
+
+    def _named_actor(self, token: Token, sentence: Span, source: bool) -> ActorRef | None:
+        """Who a phrase names: its linked actor, a pronoun's antecedent, the state its
+        nationality adjective names ("ein iranischer Tanker"), a named entity in it, or, for
+        a source, the noun phrase itself when it names people ("Demonstranten")."""
         if token.pos_ == "PRON" or _possessive(token):
             return self._antecedent(token, sentence)
         span = phrase_span(token)
         ref = self.link(span)
         if ref is not None:
             return ref
-        entity = next((ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end), None)
-        if entity is not None:
-            return ActorRef(text=span.text, name=entity.text)
         implied = self.implied(token) if self.implied else None
         if implied is not None:
             return replace(implied, text=span.text)
-        if token.pos_ in NOUNS and self._group(token):
+        entity = next((ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end), None)
+        if entity is not None:
+            return ActorRef(text=span.text, name=entity.text)
+        if source and token.pos_ in NOUNS and self._group(token):
             return ActorRef(text=span.text)
         # "gegen seine Regierungspolitik": the possessor is the actor.
         owner = next((child for child in token.children if _possessive(child)), None)
@@ -152,10 +161,10 @@ class EventReader:
         nearby = [(span, ref) for span, ref in candidates if span.sent.start == last]
         subjects = [(span, ref) for span, ref in nearby if _in_subject(span) and span.start < pronoun.i]
         candidates = subjects or nearby
-        # Of the nearest mention's overlapping spans ("EU-Kommissar Oettinger" and "Oettinger"),
-        # the one that tells the most.
-        nearest = max(span.end for span, _ in candidates)
-        ref = max((ref for span, ref in candidates if span.end == nearest), key=_detail)
+        # Of the spans of the nearest mention ("EU-Haushaltskommissar" and "Günther Oettinger"
+        # in one phrase), the one that tells the most.
+        nearest = _phrase_top(max(candidates, key=lambda candidate: candidate[0].end)[0])
+        ref = max((ref for span, ref in candidates if _phrase_top(span) == nearest), key=_detail)
         return replace(ref, text=pronoun.text)
 
     def _index(self, sentence: Span) -> int:
@@ -171,12 +180,32 @@ class EventReader:
         return (ref.name if ref else None) or entity.text
 
 
+def _countries_by_name(mentions: list[tuple[Span, ActorRef]]) -> dict[str, str]:
+    """Whom a person without a known country acts for, from a title in the same phrase
+    anywhere in the article ("EU-Haushaltskommissar Günther Oettinger" → EU)."""
+    by_phrase: dict[int, list[ActorRef]] = {}
+    for span, ref in mentions:
+        by_phrase.setdefault(_phrase_top(span).i, []).append(ref)
+    countries: dict[str, str] = {}
+    for refs in by_phrase.values():
+        country = next((ref.country for ref in refs if ref.country), None)
+        for ref in refs:
+            if country and ref.country is None and ref.name:
+                countries.setdefault(ref.name, country)
+    return countries
+
+
 def _in_subject(span: Span) -> bool:
     """Whether a mention is (part of) a clause's subject: "Der Präsident Wladimir Putin"."""
+    return _phrase_top(span).dep_ in _SUBJECTS
+
+
+def _phrase_top(span: Span) -> Token:
+    """The head of the noun phrase a mention is part of, through appositions and names."""
     token = span.root
     while token.dep_ in _NAME_PARTS and token.head.i != token.i:
         token = token.head
-    return token.dep_ in _SUBJECTS
+    return token
 
 
 def _possessive(token: Token) -> bool:

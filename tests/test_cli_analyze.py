@@ -154,10 +154,11 @@ def test_json_format_prints_one_array(run, articles_jsonl):
 def test_table_format_has_a_row_per_article(run, articles_jsonl):
     result = run("analyze", articles_jsonl, "--format", "table")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["published", "sents", "PER", "ORG", "LOC", "OTH", "title"]
+    assert lines[0].split() == ["published", "sents", "PER", "ORG", "LOC", "OTH", "events", "title"]
     rows = [line for line in lines if line[:4].isdigit()]
     assert [row.split()[0] for row in rows] == ["2019-05-06", "2021-12-29"]
     assert rows[0].endswith("Merkel in Paris")
+    assert "CONSULT/phone Joe Biden → Wladimir Putin 2021-12-30 planned" in [line.strip() for line in lines]
 
 
 def test_invalid_published_option_is_a_usage_error(run, article_txt):

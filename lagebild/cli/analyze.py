@@ -17,7 +17,7 @@ from lagebild.clean import CleanOptions
 from lagebild.cli.batch import Tally, near_duplicates, progress
 from lagebild.core import analyze_many
 from lagebild.ingest import INPUT_FORMATS, FieldMapping, read_inputs
-from lagebild.record import Record
+from lagebild.record import Event, Record
 from lagebild.store import RecordStore
 
 InputFormat = StrEnum("InputFormat", {name: name for name in INPUT_FORMATS})
@@ -116,18 +116,28 @@ def _json(records: Iterable[Record]) -> Iterator[str]:
 
 def _table(records: Iterable[Record]) -> Iterator[str]:
     labels = ("PER", "ORG", "LOC", "OTH")
-    yield f"{'published':<10} {'sents':>5} " + " ".join(f"{label:>4}" for label in labels) + "  title"
+    yield f"{'published':<10} {'sents':>5} " + " ".join(f"{label:>4}" for label in labels) + " events  title"
     for record in records:
         counts = Counter(entity.label for entity in record.entities)
         title = record.meta.title or record.meta.source or record.text[:60]
         yield (
             f"{record.meta.published or '-':<10.10} {len(record.sentences):>5} "
             + " ".join(f"{counts[label]:>4}" for label in labels)
-            + f"  {title}"
+            + f" {len(record.events):>6}  {title}"
         )
         names = Counter(entity.name or entity.text for entity in record.entities)
         if names:
             yield "           " + ", ".join(name for name, _ in names.most_common(6))
+        for event in record.events:
+            yield "           " + _event_line(event)
+
+
+def _event_line(event: Event) -> str:
+    """ "CONSULT/phone Joe Biden → Wladimir Putin 2021-12-30 planned" for the table view."""
+    kind = f"{event.type}/{event.mode}" if event.mode else event.type
+    target = f" → {event.target.name or event.target.text}" if event.target else ""
+    flags = " ".join(filter(None, [event.date, event.status, "negated" if event.negated else None]))
+    return f"{kind} {event.source.name or event.source.text}{target} {flags}"
 
 
 _FORMATTERS = {OutputFormat.jsonl: _jsonl, OutputFormat.json: _json, OutputFormat.table: _table}

@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -145,3 +145,12 @@ def test_the_command_prints_the_table_and_the_errors(run):
     overall = lines[2].split()
     assert overall[:2] == ["all", "103"] and 0 < float(overall[3]) < 1
     assert "first 2 missed core events:" in lines and "first 2 spurious events:" in lines
+
+
+def test_min_confidence_leaves_out_less_certain_events():
+    gold = GoldArticle("a1", "2021-12-29", "text", (CALL,))
+    unsure = [replace(event("CONSULT", BIDEN, PUTIN), confidence=0.4), event("ACCUSE", BIDEN, PUTIN)]
+    everything = evaluate([gold], lambda items: [unsure for _ in items])
+    firm_only = evaluate([gold], lambda items: [unsure for _ in items], min_confidence=0.5)
+    assert (everything.recall, sum(everything.predicted.values())) == (1.0, 2)
+    assert (firm_only.recall, sum(firm_only.predicted.values())) == (0.0, 1)

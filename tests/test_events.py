@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 
 import lagebild
 from lagebild.extract.events.lexicon import load_event_lexicon
+from lagebild.extract.events.reading import confidence
+from lagebild.extract.events.triggers import find_triggers
 from lagebild.nlp.pipeline import load
 from lagebild.record import Event
 from tests.support import BIDEN_PUTIN
@@ -293,3 +295,12 @@ def test_a_word_listed_for_two_types_is_refused(tmp_path):
     path.write_text(source + '\n[[trigger]]\ntype = "ASSAULT"\nverbs = ["kritisieren"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="kritisieren"):
         load_event_lexicon(path)
+
+
+def test_an_actor_taken_from_nearby_instead_of_the_parse_costs_confidence(nlp):
+    doc = nlp("Die EU verhängte neue Sanktionen gegen Russland.")
+    match = find_triggers(doc[:], load_event_lexicon())[0]
+    event = doc._.events[0]
+    parsed = confidence(match, event.source, event.target, "occurred")
+    nearby = confidence(match, event.source, event.target, "occurred", inferred=True)
+    assert nearby < parsed == event.confidence

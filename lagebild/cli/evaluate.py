@@ -260,6 +260,9 @@ def events(
     model: ModelOption = None,
     sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, extra.")] = "dev,extra",
     errors: Annotated[int, typer.Option(help="Also print the first N missed and N spurious events.")] = 0,
+    min_confidence: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Count only events with at least this confidence.")
+    ] = 0.0,
 ) -> None:
     """PLOVER events: core-event recall and precision per type, on the dev gold and the project's own set (#7)."""
     from lagebild.evaluate.events import DEV_GOLD, EXTRA_GOLD, evaluate, lagebild_event_system, read_gold
@@ -274,7 +277,7 @@ def events(
             continue
         articles = read_gold(paths[name], data_dir)
         typer.echo(f"== {name}: {paths[name]}; {len(articles)} articles")
-        scores = evaluate(articles, system)
+        scores = evaluate(articles, system, min_confidence)
         for line in scores.lines():
             typer.echo(line)
         if errors:

@@ -95,12 +95,13 @@ def read_gold(path: Path, data_dir: Path) -> list[GoldArticle]:
     ]
 
 
-def evaluate(articles: list[GoldArticle], system: EventSystem) -> EventScores:
-    """Score `system` on `articles` by the rule of ``score_gold.py``."""
+def evaluate(articles: list[GoldArticle], system: EventSystem, min_confidence: float = 0.0) -> EventScores:
+    """Score `system` on `articles` by the rule of ``score_gold.py``, counting only events
+    with at least `min_confidence`."""
     scores = EventScores()
     predictions = system([(article.text, article.published) for article in articles])
     for article, events in zip(articles, predictions, strict=True):
-        _score_article(article, list(events), scores)
+        _score_article(article, [event for event in events if event.confidence >= min_confidence], scores)
     return scores
 
 

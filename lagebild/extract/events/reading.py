@@ -20,6 +20,7 @@ Link = Callable[[Span], ActorRef | None]
 Implied = Callable[[Token], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
+_SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 # Pronouns that refer back to someone named ("er", "sie", "dieser", "sein"); not "man".
@@ -74,6 +75,16 @@ class EventReader:
         if not targets and len(sources) > 1 and (match.trigger.mutual or match.trigger.type in UNDIRECTED):
             # "das Mittagessen Junckers und Johnsons", "X und Y unterzeichneten": each other.
             sources, targets = sources[:1], sources[1:]
+        # Where the parse gives no actor, the nearest one in the trigger's clause stands in,
+        # at a lower confidence: a parse gone wrong still leaves the actors nearby.
+        inferred = False
+        if not sources:
+            sources = [ref for ref in [self._nearby(match.head, before=True)] if ref]
+            inferred = bool(sources)
+        if not targets:
+            nearby = self._nearby(match.head, before=False)
+            if nearby is not None and not any(actor_key(nearby) == actor_key(source) for source in sources):
+                targets, inferred = [nearby], True
         cues = self.lexicon.status
         event_status = status(match, cues, date, self.doc._.published)
         date = date or self._context_date
@@ -99,7 +110,7 @@ class EventReader:
                     location=place,
                     status=event_status,  # type: ignore[arg-type]
                     negated=is_negated,
-                    confidence=confidence(match, source, target, event_status),
+                    confidence=confidence(match, source, target, event_status, inferred),
                     sentence=index,
                     trigger=match.text,
                     evidence=sentence.text.strip(),
@@ -135,6 +146,20 @@ class EventReader:
         owner = next((child for child in token.children if _possessive(child)), None)
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
+
+    def _nearby(self, trigger: Token, before: bool) -> ActorRef | None:
+        """The linked actor nearest the trigger in its clause: the last one before it (a
+        source) or the first one after it (a target). Clauses below the trigger ("dementierte,
+        die Ukraine angegriffen zu haben") are not its clause."""
+        clause = set(_clause_words(trigger))
+        if not before and trigger.head.i != trigger.i:
+            clause |= set(_clause_words(trigger.head))
+        mentions = [(span, ref) for span, ref in self._antecedents if span.root.i in clause]
+        if before:
+            chosen = next((m for m in reversed(mentions) if m[0].end <= trigger.i), None)
+        else:
+            chosen = next((m for m in mentions if m[0].start > trigger.i), None)
+        return replace(chosen[1], text=chosen[0].text) if chosen else None
 
     def _group(self, noun: Token) -> bool:
         """Whether a noun names people or a group ("Demonstranten", "Regierungskritiker")."""
@@ -180,6 +205,15 @@ class EventReader:
         return (ref.name if ref else None) or entity.text
 
 
+def _clause_words(head: Token) -> Iterator[int]:
+    """The token indices of a word's own clause, without the clauses below it or below
+    its phrases ("die Demonstranten, die gegen die Regierung protestierten")."""
+    yield head.i
+    for child in head.children:
+        if child.dep_ not in _SUBCLAUSES:
+            yield from _clause_words(child)
+
+
 def _countries_by_name(mentions: list[tuple[Span, ActorRef]]) -> dict[str, str]:
     """Whom a person without a known country acts for, from a title in the same phrase
     anywhere in the article ("EU-Haushaltskommissar Günther Oettinger" → EU)."""
@@ -220,10 +254,15 @@ def _detail(ref: ActorRef) -> tuple[bool, bool, bool]:
     return ref.country is not None, ref.actor is not None, ref.role is not None
 
 
-def confidence(match: Match, source: ActorRef, target: ActorRef | None, event_status: str) -> float:
+def confidence(
+    match: Match, source: ActorRef, target: ActorRef | None, event_status: str, inferred: bool = False
+) -> float:
     """How firmly the text supports the event: an explicit verb with both actors resolved
-    scores high, a noun with an unresolved or missing side low, hedged reports lower."""
+    from the parse scores high; a noun, an unresolved or missing side, an actor taken from
+    nearby rather than the parse, and hedged reports lower."""
     score = 0.45 if match.nominal else 0.6
+    if inferred:
+        score -= 0.2
     if source.actor:
         score += 0.2
     elif source.country or source.name:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from lagebild.extract.events.arguments import arguments, phrase_span
+from lagebild.extract.events.arguments import arguments, phrase_span, preposition
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.merge import Reading, merged
 from lagebild.extract.events.status import after_publication, negated, status
@@ -20,6 +20,7 @@ Link = Callable[[Span], ActorRef | None]
 Implied = Callable[[Token], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
+_GOVERNED = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -78,16 +79,18 @@ class EventReader:
         # Where the parse gives no actor, the nearest one in the trigger's clause stands in,
         # at a lower confidence: a parse gone wrong still leaves the actors nearby.
         inferred = False
+        taken = {word.i for token in (*found.sources, *found.targets) for word in token.subtree}
         if not sources:
-            sources = [ref for ref in [self._nearby(match.head, before=True)] if ref]
+            sources = [ref for ref in [self._nearby(match.head, taken, before=True)] if ref]
             inferred = bool(sources)
         if not targets:
-            nearby = self._nearby(match.head, before=False)
+            nearby = self._nearby(match.head, taken, before=False)
             if nearby is not None and not any(actor_key(nearby) == actor_key(source) for source in sources):
                 targets, inferred = [nearby], True
         cues = self.lexicon.status
+        date = self._clause_date(match) or date
         event_status = status(match, cues, date, self.doc._.published)
-        date = date or self._context_date
+        date = date or self._context_date or self._present_date(match)
         is_negated = negated(match, cues)
         place = self._place(found.place)
         # A verb with a thing on its receiving end ("lehnen diese Klausel ab") reports
@@ -132,9 +135,10 @@ class EventReader:
             return self._antecedent(token, sentence)
         span = phrase_span(token)
         ref = self.link(span)
-        if ref is not None:
-            return ref
         implied = self.implied(token) if self.implied else None
+        if ref is not None and (ref.country is not None or implied is None):
+            return ref
+        # "den iranischen Öltanker „Grace 1“": the ship names no state, its adjective does.
         if implied is not None:
             return replace(implied, text=span.text)
         entity = next((ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end), None)
@@ -147,15 +151,35 @@ class EventReader:
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
 
-    def _nearby(self, trigger: Token, before: bool) -> ActorRef | None:
+    def _clause_date(self, match: Match) -> str | None:
+        """The date in the trigger's own clause, which beats the sentence's: "gab am Freitag
+        bekannt, dass sie am 7. Juni zurücktreten wird"."""
+        head = match.head.head if match.nominal and match.head.dep_ in _GOVERNED else match.head
+        words = sorted(_clause_words(head))
+        return self.date_of(self.doc[words[0] : words[-1] + 1])
+
+    def _present_date(self, match: Match) -> str | None:
+        """An undated event in the present tense, before the article named any date, happens
+        on the day of publication: "Deutschland erlässt Äthiopien 67 Millionen Euro Schulden"."""
+        verb = match.head.head if match.nominal else match.head
+        finite = [verb, *(child for child in verb.children if child.dep_ in ("aux", "aux:pass"))]
+        present = any("Pres" in word.morph.get("Tense") and "Ind" in word.morph.get("Mood") for word in finite)
+        published = self.doc._.published
+        return published[:10] if present and published and not any(w.dep_ == "aux" for w in finite[1:]) else None
+
+    def _nearby(self, trigger: Token, taken: set[int], before: bool) -> ActorRef | None:
         """The linked actor nearest the trigger in its clause: the last one before it (a
-        source) or the first one after it (a target). Clauses below the trigger ("dementierte,
-        die Ukraine angegriffen zu haben") are not its clause."""
-        clause = set(_clause_words(trigger))
+        source) or the first one after it (a target), outside the phrases already `taken` by
+        the other side. Clauses below the trigger ("dementierte, die Ukraine angegriffen zu
+        haben") are not its clause."""
+        clause = set(_clause_words(trigger)) - taken
         if not before and trigger.head.i != trigger.i:
             clause |= set(_clause_words(trigger.head))
         mentions = [(span, ref) for span, ref in self._antecedents if span.root.i in clause]
         if before:
+            # A place ("in der Region Afghanistan") is where it happened, not who did it.
+            places = self.lexicon.place_prepositions
+            mentions = [(span, ref) for span, ref in mentions if preposition(_phrase_top(span)) not in places]
             chosen = next((m for m in reversed(mentions) if m[0].end <= trigger.i), None)
         else:
             chosen = next((m for m in mentions if m[0].start > trigger.i), None)

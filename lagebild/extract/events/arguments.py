@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from lagebild.extract.events.triggers import NOUNS, Match
+from lagebild.record import UNDIRECTED
 
 SUBJECT = frozenset({"nsubj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass"})
@@ -32,6 +33,10 @@ _CLAUSE_LINKS = frozenset({"xcomp", "aux"})
 _AGENT = frozenset({"von", "durch"})
 _HELPERS = frozenset({"aux", "aux:pass", "cop"})
 _BETWEEN = "zwischen"
+# The target slot of a verb whose target is the actor its clause is about.
+CONTENT = "content"
+_CONTENT_CLAUSES = frozenset({"ccomp", "xcomp"})
+_CONTENT_ROLES = frozenset({"obj", "nsubj", "nsubj:pass", "iobj"})
 _WITH = "mit"
 
 
@@ -59,6 +64,14 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
         if found is not None and found is not source:
             targets = conjuncts(found)
             break
+    if not targets and match.nominal and trigger.type in UNDIRECTED and source is not None:
+        # "Macron wurde deutlich beim Antrittsbesuch Johnsons": the host is the subject (of
+        # the verb, or of the noun itself where the parser reads a copula).
+        governed = head.dep_ in PHRASE and head.head.pos_ in ("VERB", "AUX")
+        host = _verbal_source(head.head) if governed else next(
+            (child for child in head.children if child.dep_ in SUBJECT), None
+        )
+        targets = conjuncts(host) if host is not None and host != source else ()
     if trigger.subject_is_target and not match.nominal:
         targets = conjuncts(source) if source is not None else ()
         source = _agent(head)
@@ -173,10 +186,23 @@ def _relative_antecedent(subject: Token) -> Token:
 
 
 def _slot(holders: list[Token], slot: str, passive: bool, phrase_noun: Token | None) -> Token | None:
+    if slot == CONTENT:
+        return _content_actor(holders[0])
     for holder in holders:
         for child in _dependents(holder):
             if child != phrase_noun and _fills(child, slot, passive):
                 return child
+    return None
+
+
+def _content_actor(verb: Token) -> Token | None:
+    """Whom the clause a verb introduces is about: "drohte damit, Nordkorea zu zerstören",
+    "forderte, dass Iran die Besatzung freilässt"."""
+    for clause in verb.children:
+        if clause.dep_ in _CONTENT_CLAUSES:
+            for child in clause.children:
+                if child.dep_ in _CONTENT_ROLES and child.pos_ in NOUNS:
+                    return child
     return None
 
 

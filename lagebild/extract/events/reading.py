@@ -72,7 +72,9 @@ class EventReader:
         """
         found = arguments(match, self.lexicon.place_prepositions)
         sources = [ref for token in found.sources if (ref := self._actor(token, sentence, source=True))]
-        targets = [ref for token in found.targets if (ref := self._actor(token, sentence, source=False))]
+        # A pronoun target is someone other than the source: "Dieser hatte ihr … angedroht".
+        other = actor_key(sources[0]) if sources else None
+        targets = [ref for token in found.targets if (ref := self._actor(token, sentence, False, other))]
         if not targets and len(sources) > 1 and (match.trigger.mutual or match.trigger.type in UNDIRECTED):
             # "das Mittagessen Junckers und Johnsons", "X und Y unterzeichneten": each other.
             sources, targets = sources[:1], sources[1:]
@@ -120,19 +122,19 @@ class EventReader:
                     mentions=[index],
                 )
 
-    def _actor(self, token: Token, sentence: Span, source: bool) -> ActorRef | None:
-        ref = self._named_actor(token, sentence, source)
+    def _actor(self, token: Token, sentence: Span, source: bool, other: str | None = None) -> ActorRef | None:
+        ref = self._named_actor(token, sentence, source, other)
         if ref is not None and ref.country is None and ref.name in self._countries:
             # "EU-Haushaltskommissar Günther Oettinger" earlier: he acts for the EU.
             ref = replace(ref, country=self._countries[ref.name])
         return ref
 
-    def _named_actor(self, token: Token, sentence: Span, source: bool) -> ActorRef | None:
+    def _named_actor(self, token: Token, sentence: Span, source: bool, other: str | None) -> ActorRef | None:
         """Who a phrase names: its linked actor, a pronoun's antecedent, the state its
         nationality adjective names ("ein iranischer Tanker"), a named entity in it, or, for
         a source, the noun phrase itself when it names people ("Demonstranten")."""
         if token.pos_ == "PRON" or _possessive(token):
-            return self._antecedent(token, sentence)
+            return self._antecedent(token, sentence, other)
         span = phrase_span(token)
         ref = self.link(span)
         implied = self.implied(token) if self.implied else None
@@ -190,20 +192,25 @@ class EventReader:
         lemma = noun.lemma_.lower()
         return any(lemma.endswith(group) for group in self.lexicon.groups)
 
-    def _antecedent(self, pronoun: Token, sentence: Span) -> ActorRef | None:
+    def _antecedent(self, pronoun: Token, sentence: Span, other: str | None = None) -> ActorRef | None:
         """The actor "er", "sie", "sein" most likely stand for: a person for a singular
-        pronoun, a state or group for a plural one; of those in the nearest sentence that
-        has any, its subject, else the last one mentioned."""
+        pronoun (or, for "sein", an institution when no person is near), a state or group
+        for a plural one; of those in the nearest sentence that has any, its subject, else
+        the last one mentioned; never `other` (the actor on the event's other side)."""
         if not _REFERRING & set(pronoun.morph.get("PronType")) or "Yes" in pronoun.morph.get("Reflex"):
             return None
         number = "Number[psor]" if _possessive(pronoun) else "Number"
         plural = "Plur" in pronoun.morph.get(number)
         earliest = self.sentences[max(self._index(sentence) - _PRONOUN_REACH, 0)].start
-        candidates = [
+        near = [
             (span, ref)
             for span, ref in self._antecedents
-            if span.end <= pronoun.i and span.start >= earliest and _is_person(span, ref) != plural
+            if span.end <= pronoun.i and span.start >= earliest and actor_key(ref) != other
         ]
+        candidates = [(span, ref) for span, ref in near if _is_person(span, ref) != plural]
+        if not candidates and _possessive(pronoun) and not plural:
+            # "Das Ministerium hatte seine Klage begründet".
+            candidates = near
         if not candidates:
             return None
         last = candidates[-1][0].sent.start

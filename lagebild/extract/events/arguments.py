@@ -68,8 +68,10 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
         # "Macron wurde deutlich beim Antrittsbesuch Johnsons": the host is the subject (of
         # the verb, or of the noun itself where the parser reads a copula).
         governed = head.dep_ in PHRASE and head.head.pos_ in ("VERB", "AUX")
-        host = _verbal_source(head.head) if governed else next(
-            (child for child in head.children if child.dep_ in SUBJECT), None
+        host = (
+            _verbal_source(head.head)
+            if governed
+            else next((child for child in head.children if child.dep_ in SUBJECT), None)
         )
         targets = conjuncts(host) if host is not None and host != source else ()
     if trigger.subject_is_target and not match.nominal:

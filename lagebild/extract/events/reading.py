@@ -136,7 +136,7 @@ class EventReader:
         if token.pos_ == "PRON" or _possessive(token):
             return self._antecedent(token, sentence, other)
         span = phrase_span(token)
-        ref = self.link(span)
+        ref = self._head_link(token, span) or self.link(span)
         implied = self.implied(token) if self.implied else None
         if ref is not None and (ref.country is not None or implied is None):
             return ref
@@ -152,6 +152,14 @@ class EventReader:
         owner = next((child for child in token.children if _possessive(child)), None)
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
+
+    def _head_link(self, head: Token, span: Span) -> ActorRef | None:
+        """The actor the phrase's head names, itself or in apposition, before any named
+        deeper inside: "der britische Botschafter in den Vereinigten Staaten, Kim Darroch" is
+        the British ambassador, not the United States."""
+        own = [ref for mention, ref in self._antecedents if mention.start >= span.start and mention.end <= span.end
+               and _phrase_top(mention) == head]  # fmt: skip
+        return replace(max(own, key=_detail), text=span.text) if own else None
 
     def _clause_date(self, match: Match) -> str | None:
         """The date in the trigger's own clause, which beats the sentence's: "gab am Freitag

@@ -147,6 +147,18 @@ def test_the_subject_of_an_infinitive_comes_from_the_verb_above(nlp):
     assert sides(event) == ("RUS", "UKR")
 
 
+def test_an_attributive_participle_is_a_trigger(nlp):
+    attacked = only(nlp, "Die von Russland angegriffene Ukraine bittet um Hilfe.")
+    assert (attacked.type, sides(attacked), attacked.trigger) == ("ASSAULT", ("RUS", "UKR"), "angegriffene")
+    resigned = only(nlp, "Die zurückgetretene Premierministerin Theresa May sprach im Parlament.")
+    assert (resigned.type, resigned.mode, resigned.source.name) == ("RETREAT", "resign", "Theresa May")
+
+
+def test_speaking_is_a_consultation_only_with_someone(nlp):
+    assert events(nlp, "Der Minister sprach im Parlament von einer Mehrbelastung.") == []
+    assert only(nlp, "Bundeskanzler Olaf Scholz sprach mit dem französischen Präsidenten.").type == "CONSULT"
+
+
 def test_a_demanded_action_is_not_an_event_of_its_own(nlp):
     assert [event.type for event in events(nlp, "Die Nato forderte Russland auf, die Truppen abzuziehen.")] == [
         "REQUEST"

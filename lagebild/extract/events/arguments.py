@@ -35,6 +35,7 @@ _HELPERS = frozenset({"aux", "aux:pass", "cop"})
 _BETWEEN = "zwischen"
 # The target slot of a verb whose target is the actor its clause is about.
 CONTENT = "content"
+OBJECT_SLOT = "obj"
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp"})
 _CONTENT_ROLES = frozenset({"obj", "nsubj", "nsubj:pass", "iobj"})
 _WITH = "mit"
@@ -56,6 +57,8 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
     between = _between(holders)
     if between:
         return Arguments(between[:1], between[1:2], _place(holders, place_prepositions, between))
+    if match.attributive:
+        return _attributive(match, place_prepositions)
     source = _nominal_source(head) if match.nominal else _verbal_source(head)
     passive = not match.nominal and _is_passive(head)
     targets: tuple[Token, ...] = ()
@@ -81,6 +84,21 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
     return Arguments(sources, targets, _place(holders, place_prepositions, (*sources, *targets)))
 
 
+def _attributive(match: Match, place_prepositions: frozenset[str]) -> Arguments:
+    """ "die von Iran aufgebrachten Frachter": the noun undergoes what a transitive verb
+    does (its agent is the "von" phrase); "die zurückgetretene Ministerin" is its doer."""
+    participle, noun = match.head, match.head.head
+    agent = _agent(participle)
+    if OBJECT_SLOT in match.trigger.targets:
+        sources, targets = (_members(agent) if agent is not None else ()), conjuncts(noun)
+    else:
+        sources = conjuncts(noun)
+        filled = (_slot([participle], slot, False, None) for slot in match.trigger.targets)
+        found = next((token for token in filled if token is not None), None)
+        targets = conjuncts(found) if found is not None else ()
+    return Arguments(sources, targets, _place([participle], place_prepositions, (*sources, *targets)))
+
+
 def _members(token: Token) -> tuple[Token, ...]:
     """The actors a phrase names: its conjuncts, or the coordinated genitives of a noun
     ("die Außenminister Frankreichs und Deutschlands" → Frankreich, Deutschland)."""
@@ -103,12 +121,16 @@ def conjuncts(token: Token) -> tuple[Token, ...]:
     return tuple(found)
 
 
-def phrase_span(token: Token) -> Span:
-    """The words of the phrase `token` heads, without coordinated phrases and clauses."""
+def phrase_span(token: Token, without: Token | None = None) -> Span:
+    """The words of the phrase `token` heads, without coordinated phrases and clauses (and
+    without the dependent `without`: the participle in "den von Iran aufgebrachten Frachter")."""
     words = [token]
     for child in token.children:
-        if child.dep_ not in _NOT_IN_PHRASE:
+        if child.dep_ not in _NOT_IN_PHRASE and child != without:
             words.extend(child.subtree)
+    if without is not None and without.i < token.i:
+        # A span is contiguous: it starts after the participle's phrase.
+        words = [word for word in words if word.i > without.right_edge.i]
     start = min(word.i for word in words)
     end = max(word.i for word in words) + 1
     return token.doc[start:end]

@@ -17,10 +17,13 @@ from lagebild.extract.actors.kb import Entry
 from lagebild.extract.actors.normalize import fold
 from lagebild.extract.events.lexicon import EventLexicon, load_event_lexicon
 from lagebild.extract.events.reading import EventReader
+from lagebild.extract.events.triggers import VerbOf
 from lagebild.extract.times import time_of
+from lagebild.nlp.lexicon import lookup
 from lagebild.record import ActorRef, Event
 
 _KEY = "lagebild.events"
+LEXICON_COMPONENT = "lexicon_lookup"
 _DATED = frozenset({"DATE", "TIME"})
 
 
@@ -63,29 +66,45 @@ if not Doc.has_extension("events"):
     assigns=["doc._.events"],
 )
 def make_events(nlp: Language, name: str) -> EventFinder:
-    """Registered for the pipeline config; the triggers come from the package's data file."""
-    return EventFinder()
+    """Registered for the pipeline config; the triggers come from the package's data file.
+    With the pipeline's `lexicon_lookup`, attributive participles count as triggers."""
+    return EventFinder(verb_of=_participle_verbs(nlp))
+
+
+def _participle_verbs(nlp: Language) -> VerbOf | None:
+    """The infinitive of a participle from the full-form lexicon the pipeline carries.
+
+    Read at call time: spaCy creates the components before it loads their data."""
+    if LEXICON_COMPONENT not in nlp.pipe_names:
+        return None
+    component = nlp.get_pipe(LEXICON_COMPONENT)
+    return lambda form: lookup(getattr(component, "lemmas", {}).get("VERB", {}), form)
 
 
 class EventFinder:
     """Finds the events of a Doc and writes them to `Doc._.events`."""
 
-    def __init__(self, lexicon: EventLexicon | None = None, kb: KnowledgeBase | None = None) -> None:
+    def __init__(
+        self, lexicon: EventLexicon | None = None, kb: KnowledgeBase | None = None, verb_of: VerbOf | None = None
+    ) -> None:
         self.lexicon = lexicon or load_event_lexicon()
         self.kb = kb or KnowledgeBase.load()
+        self.verb_of = verb_of
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.lexicon, self.kb)
+        doc._.events = find_events(doc, self.lexicon, self.kb, self.verb_of)
         return doc
 
 
-def find_events(doc: Doc, lexicon: EventLexicon | None = None, kb: KnowledgeBase | None = None) -> list[Event]:
+def find_events(
+    doc: Doc, lexicon: EventLexicon | None = None, kb: KnowledgeBase | None = None, verb_of: VerbOf | None = None
+) -> list[Event]:
     """The events of a parsed, entity-tagged and time-tagged `doc`."""
     if not doc.has_annotation("DEP"):
         raise ValueError("lagebild_events needs a parsed Doc: add it after the parser")
     kb = kb or KnowledgeBase.load()
-    reader = EventReader(doc, lexicon or load_event_lexicon(), actor_ref, event_date, partial(implied_actor, kb))
-    return reader.events()
+    implied = partial(implied_actor, kb)
+    return EventReader(doc, lexicon or load_event_lexicon(), actor_ref, event_date, implied, verb_of).events()
 
 
 def implied_actor(kb: KnowledgeBase, head: Token) -> ActorRef | None:

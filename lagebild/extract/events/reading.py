@@ -11,7 +11,7 @@ from lagebild.extract.events.arguments import arguments, phrase_span, prepositio
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.merge import Reading, merged
 from lagebild.extract.events.status import after_publication, negated, status
-from lagebild.extract.events.triggers import NOUNS, Match, find_triggers
+from lagebild.extract.events.triggers import NOUNS, Match, VerbOf, find_triggers
 from lagebild.extract.sentences import record_sentences
 from lagebild.record import UNDIRECTED, ActorRef, Event, actor_key
 
@@ -41,9 +41,10 @@ class EventReader:
         link: Link,
         date_of: Callable[[Span], str | None],
         implied: Implied | None = None,
+        verb_of: VerbOf | None = None,
     ) -> None:
         self.doc, self.lexicon, self.link, self.date_of = doc, lexicon, link, date_of
-        self.implied = implied
+        self.implied, self.verb_of = implied, verb_of
         self.sentences = record_sentences(doc)
         self._context_date: str | None = None
         linked = [*doc.ents, *doc.spans.get(ACTOR_SPANS, [])]
@@ -57,7 +58,7 @@ class EventReader:
         found: list[Reading] = []
         for index, sentence in enumerate(self.sentences):
             date = self.date_of(sentence)
-            for match in find_triggers(sentence, self.lexicon):
+            for match in find_triggers(sentence, self.lexicon, self.verb_of):
                 readings = self._events(match, sentence, index, date)
                 found.extend(Reading(event, match.trigger.entry, match.nominal) for event in readings)
             if date and not after_publication(date, self.doc._.published):
@@ -74,7 +75,8 @@ class EventReader:
         sources = [ref for token in found.sources if (ref := self._actor(token, sentence, source=True))]
         # A pronoun target is someone other than the source: "Dieser hatte ihr … angedroht".
         other = actor_key(sources[0]) if sources else None
-        targets = [ref for token in found.targets if (ref := self._actor(token, sentence, False, other))]
+        trigger = match.head if match.attributive else None
+        targets = [ref for token in found.targets if (ref := self._actor(token, sentence, False, other, trigger))]
         if not targets and len(sources) > 1 and (match.trigger.mutual or match.trigger.type in UNDIRECTED):
             # "das Mittagessen Junckers und Johnsons", "X und Y unterzeichneten": each other.
             sources, targets = sources[:1], sources[1:]
@@ -122,20 +124,27 @@ class EventReader:
                     mentions=[index],
                 )
 
-    def _actor(self, token: Token, sentence: Span, source: bool, other: str | None = None) -> ActorRef | None:
-        ref = self._named_actor(token, sentence, source, other)
+    def _actor(
+        self, token: Token, sentence: Span, source: bool, other: str | None = None, trigger: Token | None = None
+    ) -> ActorRef | None:
+        """Who a phrase names (see `_named_actor`), with the country a title gave the person
+        elsewhere; `other` is the actor on the event's other side, `trigger` an attributive
+        participle inside the phrase."""
+        ref = self._named_actor(token, sentence, source, other, trigger)
         if ref is not None and ref.country is None and ref.name in self._countries:
             # "EU-Haushaltskommissar Günther Oettinger" earlier: he acts for the EU.
             ref = replace(ref, country=self._countries[ref.name])
         return ref
 
-    def _named_actor(self, token: Token, sentence: Span, source: bool, other: str | None) -> ActorRef | None:
+    def _named_actor(
+        self, token: Token, sentence: Span, source: bool, other: str | None, trigger: Token | None
+    ) -> ActorRef | None:
         """Who a phrase names: its linked actor, a pronoun's antecedent, the state its
         nationality adjective names ("ein iranischer Tanker"), a named entity in it, or, for
         a source, the noun phrase itself when it names people ("Demonstranten")."""
         if token.pos_ == "PRON" or _possessive(token):
             return self._antecedent(token, sentence, other)
-        span = phrase_span(token)
+        span = phrase_span(token, without=trigger)
         ref = self._head_link(token, span) or self.link(span)
         implied = self.implied(token) if self.implied else None
         if ref is not None and (ref.country is not None or implied is None):

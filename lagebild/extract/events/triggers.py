@@ -7,6 +7,7 @@ a noun by its lemma or, for compounds, by the longest listed word it ends with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -17,6 +18,10 @@ VERBS = frozenset({"VERB", "AUX"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 PARTICLE = "compound:prt"
 _MIN_COMPOUND_HEAD = 6
+# The infinitive of a participle, from the pipeline's lexicon: "aufgebracht" → "aufbringen".
+VerbOf = Callable[[str], str | None]
+ATTRIBUTE = "amod"
+PARTICIPLES = frozenset({"ADJ", "VERB"})
 _SKIPPED_DEPENDENTS = frozenset({"punct", "cc", "case", "mark"})
 # Clauses that state what a trigger verb is about: "forderte Russland auf, die Truppen
 # abzuziehen" reports a demand, not a withdrawal.
@@ -37,6 +42,8 @@ class Match:
     trigger: Trigger
     nominal: bool
     noun: Token | None = None
+    # A participle before its noun: "die von Iran aufgebrachten Frachter".
+    attributive: bool = False
 
     @property
     def text(self) -> str:
@@ -53,13 +60,16 @@ def particles(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ == PARTICLE]
 
 
-def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Match]:
+def find_triggers(sentence: Span, lexicon: EventLexicon, verb_of: VerbOf | None = None) -> list[Match]:
     """The event triggers of one sentence, verbs and phrases before the nouns they govern.
 
     A noun that is the content of a verb trigger ("fordert die Freigabe") is no event of
-    its own: the verb's event already covers it.
+    its own: the verb's event already covers it. `verb_of` gives the infinitive of a
+    participle ("aufgebracht" → "aufbringen"), so that attributive participles count.
     """
     verbal = [match for token in sentence if token.pos_ in VERBS and (match := _verb_match(token, lexicon))]
+    if verb_of is not None:
+        verbal += [match for token in sentence if (match := _participle_match(token, lexicon, verb_of))]
     heads = {match.head.i: match for match in verbal}
     verbal = [match for match in verbal if not _content(match, heads, lexicon)]
     taken = {word.i for match in verbal for word in match.words}
@@ -111,6 +121,19 @@ def _verb_match(verb: Token, lexicon: EventLexicon) -> Match | None:
     if trigger is None or not _licensed(verb, trigger):
         return None
     return Match(verb, _ordered(verb, *separable), trigger, nominal=False)
+
+
+def _participle_match(token: Token, lexicon: EventLexicon, verb_of: VerbOf) -> Match | None:
+    if token.dep_ != ATTRIBUTE or token.pos_ not in PARTICIPLES or token.head.pos_ not in NOUNS:
+        return None
+    verb = verb_of(token.lemma_)
+    trigger = lexicon.verbs.get(verb.lower()) if verb else None
+    if trigger is None or trigger.needs:
+        return None
+    noun = token.head.lemma_.lower()
+    if trigger.objects and not any(noun.endswith(wanted) for wanted in trigger.objects):
+        return None
+    return Match(token, (token,), trigger, nominal=False, attributive=True)
 
 
 def _licensed(verb: Token, trigger: Trigger) -> bool:

@@ -221,12 +221,14 @@ def _slot(holders: list[Token], slot: str, passive: bool, phrase_noun: Token | N
 
 def _content_actor(verb: Token) -> Token | None:
     """Whom the clause a verb introduces is about: "drohte damit, Nordkorea zu zerstören",
-    "forderte, dass Iran die Besatzung freilässt"."""
+    "forderte, dass Iran die Besatzung freilässt", "weigerte sich, an einer Pressekonferenz
+    mit Bettel teilzunehmen": its object or subject, else the first name in it."""
     for clause in verb.children:
         if clause.dep_ in _CONTENT_CLAUSES:
             for child in clause.children:
                 if child.dep_ in _CONTENT_ROLES and child.pos_ in NOUNS:
                     return child
+            return next((token for token in clause.subtree if token.pos_ == "PROPN" and token.i > verb.i), None)
     return None
 
 

@@ -100,6 +100,9 @@ class EventReader:
         # A verb with a thing on its receiving end ("lehnen diese Klausel ab") reports
         # an event whose target the sentence leaves open; without any, there is none.
         open_target = bool(found.targets) and not match.nominal and match.trigger.type not in UNDIRECTED
+        if match.attributive:
+            # "die beschlossene Notbremse" tells of no one: only with its "von" agent.
+            open_target = open_target and bool(found.sources)
         if not targets and not open_target and match.trigger.type not in self.lexicon.untargeted:
             return
         if not sources and targets and match.trigger.type in self.lexicon.unnamed:

@@ -73,7 +73,10 @@ def find_triggers(sentence: Span, lexicon: EventLexicon, verb_of: VerbOf | None 
     heads = {match.head.i: match for match in verbal}
     verbal = [match for match in verbal if not _content(match, heads, lexicon)]
     taken = {word.i for match in verbal for word in match.words}
+    # Nouns in what a verb trigger is about ("weigerte sich, an der Pressekonferenz
+    # teilzunehmen", "forderte die Freigabe") belong to that verb's event.
     governed = {match.head.i for match in verbal}
+    governed |= {token.i for match in verbal for token in _content_words(match.head)}
     nominal = [
         Match(head=token, words=(token,), trigger=trigger, nominal=True)
         for token in sentence
@@ -91,6 +94,10 @@ def _content(match: Match, heads: dict[int, Match], lexicon: EventLexicon) -> bo
     head = match.head
     above = heads.get(head.head.i) if head.dep_ in _CONTENT else None
     return above is not None and verb_lemma(above.head) not in lexicon.status.denied
+
+
+def _content_words(verb: Token) -> list[Token]:
+    return [token for clause in verb.children if clause.dep_ in _CONTENT for token in clause.subtree]
 
 
 def noun_trigger(noun: Token, lexicon: EventLexicon) -> Trigger | None:

@@ -254,30 +254,47 @@ def actors(
         typer.echo(format_errors(scores, errors))
 
 
+class EventSystemName(StrEnum):
+    lagebild = "lagebild"
+    cooccurrence = "cooccurrence"
+
+
 @app.command("events")
 def events(
     data: DataOption = None,
     model: ModelOption = None,
     sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, extra.")] = "dev,extra",
+    system: Annotated[
+        EventSystemName,
+        typer.Option(help="cooccurrence: the baseline, triggers with the first actors of their sentence."),
+    ] = EventSystemName.lagebild,
     errors: Annotated[int, typer.Option(help="Also print the first N missed and N spurious events.")] = 0,
     min_confidence: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Count only events with at least this confidence.")
     ] = 0.0,
 ) -> None:
     """PLOVER events: core-event recall and precision per type, on the dev gold and the project's own set (#7)."""
-    from lagebild.evaluate.events import DEV_GOLD, EXTRA_GOLD, evaluate, lagebild_event_system, read_gold
+    from lagebild.evaluate.events import (
+        DEV_GOLD,
+        EXTRA_GOLD,
+        cooccurrence_system,
+        evaluate,
+        lagebild_event_system,
+        read_gold,
+    )
     from lagebild.nlp.pipeline import load
 
     data_dir = _data_dir(data)
     paths = {"dev": data_dir / DEV_GOLD, "extra": EXTRA_GOLD}
-    system = lagebild_event_system(load(model))
+    make_system = cooccurrence_system if system is EventSystemName.cooccurrence else lagebild_event_system
+    find_events = make_system(load(model))
     for name in _choices(sets, paths, "--sets"):
         if not paths[name].exists() or not (data_dir / NEWS_SAMPLE).exists():
             typer.echo(f"== {name}: skipped, {paths[name]} or the news sample not found")
             continue
         articles = read_gold(paths[name], data_dir)
-        typer.echo(f"== {name}: {paths[name]}; {len(articles)} articles")
-        scores = evaluate(articles, system, min_confidence)
+        typer.echo(f"== {name}: {paths[name]}; {system.value}, {len(articles)} articles")
+        scores = evaluate(articles, find_events, min_confidence)
         for line in scores.lines():
             typer.echo(line)
         if errors:

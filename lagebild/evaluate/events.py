@@ -23,7 +23,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lagebild.record import ActorRef, Event
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.extract.actors import actor_ref
+from lagebild.extract.events.lexicon import load_event_lexicon
+from lagebild.record import ActorRef, Event, Record, actor_key
 from lagebild.shared_data import NEWS_SAMPLE, news_sample_rows
 
 DEV_GOLD = Path("gold-dev/wikinews-dev.json")
@@ -183,14 +188,51 @@ def _ref_text(ref: ActorRef) -> str:
     return f"{ref.name or ref.text} ({ref.country or '?'})"
 
 
-def lagebild_event_system(nlp) -> EventSystem:  # noqa: ANN001 - a spaCy Language
+def lagebild_event_system(nlp: Language) -> EventSystem:
     """The shipped pipeline as an event system: clean, analyse, read `Record.events`."""
+
+    def system(items: list[tuple[str, str]]) -> Iterator[list[Event]]:
+        for record in _records(nlp, items):
+            yield getattr(record, "events", [])
+
+    return system
+
+
+def cooccurrence_system(nlp: Language) -> EventSystem:
+    """The baseline without the parse: each trigger of the lexicon with the first linked
+    actor of its sentence as source and the next other one as target, as dictionary
+    coders without syntax do. It shows what the argument rules add."""
+    from lagebild.extract.actors import ACTOR_REFS
+    from lagebild.extract.events.triggers import find_triggers
+    from lagebild.extract.sentences import record_sentences
+
+    lexicon = load_event_lexicon()
+
+    def events_of(doc: Doc) -> Iterator[Event]:
+        for index, sentence in enumerate(record_sentences(doc)):
+            spans = [*sentence.ents, *(span for span in doc.spans.get(ACTOR_REFS, []) if span.sent == sentence)]
+            actors = [ref for span in sorted(spans, key=lambda span: span.start) if (ref := actor_ref(span))]
+            for match in find_triggers(sentence, lexicon) if actors else []:
+                others = [ref for ref in actors[1:] if actor_key(ref) != actor_key(actors[0])]
+                yield Event(
+                    type=match.trigger.type, mode=match.trigger.mode, source=actors[0],
+                    target=others[0] if others else None, date=None, location=None, status="occurred",
+                    negated=False, confidence=0.5, sentence=index, trigger=match.text,
+                    evidence=sentence.text, mentions=[index],
+                )  # type: ignore[arg-type]  # fmt: skip
+
+    def system(items: list[tuple[str, str]]) -> Iterator[list[Event]]:
+        texts = [record.text for record in _records(nlp, items)]
+        for doc in nlp.pipe(texts):
+            yield list(events_of(doc))
+
+    return system
+
+
+def _records(nlp: Language, items: list[tuple[str, str]]) -> Iterator[Record]:
     from lagebild.core import analyze_many
     from lagebild.ingest import Article
 
-    def system(items: list[tuple[str, str]]) -> Iterator[list[Event]]:
-        articles = [Article(text=text, published=published) for text, published in items]
-        for result in analyze_many(articles, nlp):
-            yield getattr(result, "events", [])
-
-    return system
+    for result in analyze_many([Article(text=text, published=published) for text, published in items], nlp):
+        if isinstance(result, Record):
+            yield result

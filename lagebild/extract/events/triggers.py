@@ -107,8 +107,9 @@ def noun_trigger(noun: Token, lexicon: EventLexicon) -> Trigger | None:
         return None
     if lemma in lexicon.nouns:
         return lexicon.nouns[lemma]
-    heads = [key for key in lexicon.nouns if len(key) >= _MIN_COMPOUND_HEAD and lemma.endswith(key)]
-    return lexicon.nouns[max(heads, key=len)] if heads else None
+    # The longest listed word the compound ends with, tried from the longest ending down.
+    endings = (lemma[start:] for start in range(1, len(lemma) - _MIN_COMPOUND_HEAD + 1))
+    return next((lexicon.nouns[ending] for ending in endings if ending in lexicon.nouns), None)
 
 
 def _verb_match(verb: Token, lexicon: EventLexicon) -> Match | None:

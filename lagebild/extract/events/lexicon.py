@@ -34,6 +34,9 @@ class Trigger:
     needs: frozenset[str] = frozenset()
     # Coordinated actors act on each other ("X und Y unterzeichneten ein Abkommen").
     mutual: bool = False
+    # A verb with one of these words or prepositions below it is no trigger ("hält am
+    # Embargo fest" holds on to it, arrests no one).
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
             objects=_words(entry.get("objects", [])),
             needs=_words(entry.get("needs", [])),
             mutual=entry.get("mutual", False),
+            unless=_words(entry.get("unless", [])),
         )
         for verb in entry.get("verbs", []):
             _add(verbs, verb.lower(), trigger)

@@ -169,9 +169,16 @@ class EventReader:
         """The actor the phrase's head names, itself or in apposition, before any named
         deeper inside: "der britische Botschafter in den Vereinigten Staaten, Kim Darroch" is
         the British ambassador, not the United States."""
-        own = [ref for mention, ref in self._antecedents if mention.start >= span.start and mention.end <= span.end
-               and _phrase_top(mention) == head]  # fmt: skip
-        return replace(max(own, key=_detail), text=span.text) if own else None
+        own = [(mention, ref) for mention, ref in self._antecedents
+               if mention.start >= span.start and mention.end <= span.end and _phrase_top(mention) == head]  # fmt: skip
+        if not own:
+            return None
+        # A named person beats the title beside it ("die Schwedin Greta Thunberg"), and
+        # takes its country from the title when the person has none of its own.
+        persons = [ref for mention, ref in own if _is_person(mention, ref) and ref.name]
+        best = max((ref for _, ref in own), key=_detail)
+        ref = persons[-1] if persons else best
+        return replace(ref, text=span.text, country=ref.country or best.country)
 
     def _clause_date(self, match: Match) -> str | None:
         """The date in the trigger's own clause, which beats the sentence's: "gab am Freitag

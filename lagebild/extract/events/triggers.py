@@ -67,7 +67,11 @@ def find_triggers(sentence: Span, lexicon: EventLexicon, verb_of: VerbOf | None 
     its own: the verb's event already covers it. `verb_of` gives the infinitive of a
     participle ("aufgebracht" → "aufbringen"), so that attributive participles count.
     """
-    verbal = [match for token in sentence if token.pos_ in VERBS and (match := _verb_match(token, lexicon))]
+    verbal = [
+        match
+        for token in sentence
+        if token.pos_ in VERBS and token.dep_ != ATTRIBUTE and (match := _verb_match(token, lexicon))
+    ]
     if verb_of is not None:
         verbal += [match for token in sentence if (match := _participle_match(token, lexicon, verb_of))]
     heads = {match.head.i: match for match in verbal}
@@ -145,6 +149,8 @@ def _participle_match(token: Token, lexicon: EventLexicon, verb_of: VerbOf) -> M
 
 
 def _licensed(verb: Token, trigger: Trigger) -> bool:
+    if trigger.unless and any(_governed_by(child) & trigger.unless for child in verb.children):
+        return False
     if trigger.objects:
         # Compounds count by their last part: "Öltanker" is a "tanker".
         objects = [child.lemma_.lower() for child in verb.children if child.dep_ in ("obj", "nsubj:pass")]
@@ -153,6 +159,11 @@ def _licensed(verb: Token, trigger: Trigger) -> bool:
     if trigger.needs:
         return any(token.lower_ in trigger.needs for token in verb.subtree)
     return True
+
+
+def _governed_by(token: Token) -> set[str]:
+    """The word itself and the preposition it is governed by, lower case."""
+    return {token.lower_, *(child.lemma_.lower().split()[0] for child in token.children if child.dep_ == "case")}
 
 
 def _ordered(*words: Token) -> tuple[Token, ...]:

@@ -20,6 +20,8 @@ Link = Callable[[Span], ActorRef | None]
 Implied = Callable[[Token], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
+# Event types whose target may be the place they happen in.
+_HOSTED = frozenset({"CONSULT", "PROTEST"})
 _GOVERNED = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
@@ -88,7 +90,7 @@ class EventReader:
             sources = [ref for ref in [self._nearby(match.head, taken, before=True)] if ref]
             inferred = bool(sources)
         if not targets:
-            nearby = self._nearby(match.head, taken, before=False, visit=match.trigger.type == "CONSULT")
+            nearby = self._nearby(match.head, taken, before=False, hosted=match.trigger.type in _HOSTED)
             if nearby is not None and not any(actor_key(nearby) == actor_key(source) for source in sources):
                 targets, inferred = [nearby], True
         cues = self.lexicon.status
@@ -196,7 +198,7 @@ class EventReader:
         published = self.doc._.published
         return published[:10] if present and published and not any(w.dep_ == "aux" for w in finite[1:]) else None
 
-    def _nearby(self, trigger: Token, taken: set[int], before: bool, visit: bool = False) -> ActorRef | None:
+    def _nearby(self, trigger: Token, taken: set[int], before: bool, hosted: bool = False) -> ActorRef | None:
         """The linked actor nearest the trigger in its clause: the last one before it (a
         source) or the first one after it (a target), outside the phrases already `taken` by
         the other side. Clauses below the trigger ("dementierte, die Ukraine angegriffen zu
@@ -205,9 +207,10 @@ class EventReader:
         if not before and trigger.head.i != trigger.i:
             clause |= set(_clause_words(trigger.head))
         mentions = [(span, ref) for span, ref in self._antecedents if span.root.i in clause]
-        if before or not visit:
+        if before or not hosted:
             # A place ("in der Region Afghanistan") is where it happened, not who took part,
-            # except for the host of a visit ("traf in Lomé ein").
+            # except for the host of a visit ("traf in Lomé ein") and the state a protest in
+            # its streets is aimed at.
             places = self.lexicon.place_prepositions
             mentions = [(span, ref) for span, ref in mentions if preposition(_phrase_top(span)) not in places]
         if before:

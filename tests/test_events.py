@@ -165,6 +165,21 @@ def test_a_demanded_action_is_not_an_event_of_its_own(nlp):
     ]
 
 
+def test_the_target_can_be_the_actor_the_clause_is_about(nlp):
+    threat = only(nlp, "Die nordkoreanische Führung drohte damit, Südkorea anzugreifen.")
+    assert (threat.type, sides(threat)) == ("THREATEN", ("PRK", "KOR"))
+    demand = only(nlp, "Die Nato forderte, dass Russland seine Truppen abzieht.")
+    assert (demand.type, sides(demand)) == ("REQUEST", ("NATO", "RUS"))
+
+
+def test_what_a_criticism_takes_as_given_is_an_event_of_its_own(nlp):
+    found = events(nlp, "Die Türkei kritisierte, dass die EU neue Sanktionen gegen Russland verhängt hat.")
+    assert sorted((event.type, *sides(event)) for event in found) == [
+        ("ACCUSE", "TUR", "EU"),
+        ("SANCTION", "EU", "RUS"),
+    ]
+
+
 def test_the_place_is_where_it_happened_not_an_actor(nlp):
     assert only(nlp, "Die Außenminister Frankreichs und Deutschlands trafen sich in Genf.").location == "Genf"
     found = events(nlp, "Russland griff die Ukraine an. Der Angriff Russlands auf die Ukraine dauerte lange.")

@@ -51,6 +51,8 @@ class StatusCues:
     scheduled: frozenset[str]
     reportative: frozenset[str]
     perfect: frozenset[str]
+    # Event types whose clause states a fact: "kritisierte, dass die EU … verhängt hat".
+    factive: frozenset[str] = frozenset()
     # Finite forms that are Konjunktiv I whatever the morphology says ("habe", "sei"),
     # shared with the quote rules.
     konjunktiv_i: frozenset[str] = frozenset()
@@ -124,7 +126,9 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
         untargeted=frozenset(data["actors"]["untargeted"]),
         unnamed=dict(data["actors"]["unnamed"]),
         status=StatusCues(
-            **{name: _words(values) for name, values in status.items()}, konjunktiv_i=load_cues().konjunktiv_i
+            **{name: _words(values) for name, values in status.items() if name != "factive"},
+            factive=frozenset(status["factive"]),
+            konjunktiv_i=load_cues().konjunktiv_i,
         ),
         place_prepositions=_words(data["places"]["prepositions"]),
     )

@@ -94,10 +94,14 @@ def find_triggers(sentence: Span, lexicon: EventLexicon, verb_of: VerbOf | None 
 
 def _content(match: Match, heads: dict[int, Match], lexicon: EventLexicon) -> bool:
     """Whether a verb trigger only says what another one is about ("forderte …, die Truppen
-    abzuziehen"). What a denial denies stays an event: its status says it is denied."""
+    abzuziehen": a demand, not a withdrawal). What a denial denies stays an event (its
+    status says denied), and so does what a criticism or praise takes as given
+    ("kritisierte, dass die EU Sanktionen verhängt hat")."""
     head = match.head
     above = heads.get(head.head.i) if head.dep_ in _CONTENT else None
-    return above is not None and verb_lemma(above.head) not in lexicon.status.denied
+    if above is None or above.trigger.type in lexicon.status.factive:
+        return False
+    return verb_lemma(above.head) not in lexicon.status.denied
 
 
 def _content_words(verb: Token) -> list[Token]:

@@ -172,6 +172,11 @@ def test_the_target_can_be_the_actor_the_clause_is_about(nlp):
     assert (demand.type, sides(demand)) == ("REQUEST", ("NATO", "RUS"))
 
 
+def test_a_threatened_event_gives_its_target(nlp):
+    threat = only(nlp, "Die EU drohte mit Sanktionen gegen Iran.")
+    assert (threat.type, sides(threat), threat.trigger) == ("THREATEN", ("EU", "IRN"), "drohte")
+
+
 def test_what_a_criticism_takes_as_given_is_an_event_of_its_own(nlp):
     found = events(nlp, "Die Türkei kritisierte, dass die EU neue Sanktionen gegen Russland verhängt hat.")
     assert sorted((event.type, *sides(event)) for event in found) == [

@@ -11,7 +11,7 @@ from lagebild.extract.events.arguments import arguments, phrase_span, prepositio
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.merge import Reading, merged
 from lagebild.extract.events.status import after_publication, negated, status
-from lagebild.extract.events.triggers import NOUNS, Match, VerbOf, find_triggers
+from lagebild.extract.events.triggers import NOUNS, Match, VerbOf, find_triggers, noun_trigger
 from lagebild.extract.sentences import record_sentences
 from lagebild.record import UNDIRECTED, ActorRef, Event, actor_key
 
@@ -79,6 +79,8 @@ class EventReader:
         other = actor_key(sources[0]) if sources else None
         trigger = match.head if match.attributive else None
         targets = [ref for token in found.targets if (ref := self._actor(token, sentence, False, other, trigger))]
+        if not targets:
+            targets = self._targets_of_content(found.targets, sentence, other)
         if not targets and len(sources) > 1 and (match.trigger.mutual or match.trigger.type in UNDIRECTED):
             # "das Mittagessen Junckers und Johnsons", "X und Y unterzeichneten": each other.
             sources, targets = sources[:1], sources[1:]
@@ -166,6 +168,20 @@ class EventReader:
         owner = next((child for child in token.children if _possessive(child)), None)
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
+
+    def _targets_of_content(self, heads: tuple[Token, ...], sentence: Span, other: str | None) -> list[ActorRef]:
+        """The target of an event named as the content of another: "drohte mit Sanktionen
+        gegen Iran", "mit Anschlägen auf amerikanische Staatsbürger" are aimed at Iran and
+        the USA."""
+        for head in heads:
+            trigger = noun_trigger(head, self.lexicon) if head.pos_ in NOUNS else None
+            if trigger is None:
+                continue
+            inner = arguments(Match(head, (head,), trigger, nominal=True), self.lexicon.place_prepositions)
+            found = [ref for token in inner.targets if (ref := self._actor(token, sentence, False, other))]
+            if found:
+                return found
+        return []
 
     def _head_link(self, head: Token, span: Span) -> ActorRef | None:
         """The actor the phrase's head names, itself or in apposition, before any named

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
 # Event types whose target may be the place they happen in.
 _HOSTED = frozenset({"CONSULT", "PROTEST"})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _GOVERNED = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
@@ -63,15 +65,18 @@ class EventReader:
             for match in find_triggers(sentence, self.lexicon, self.verb_of):
                 readings = self._events(match, sentence, index, date)
                 found.extend(Reading(event, match.trigger.entry, match.nominal) for event in readings)
-            if date and not after_publication(date, self.doc._.published):
+            # A named day anchors what follows better than "am Wochenende" or "im Mai".
+            anchors = self._context_date is None or _DAY.match(date or "")
+            if date and anchors and not after_publication(date, self.doc._.published):
                 self._context_date = date
         return merged(found)
 
     def _events(self, match: Match, sentence: Span, index: int, date: str | None) -> Iterator[Event]:
         """The events of one trigger: one per source and target (coordinated actors).
 
-        Undated sentences take the date the article last named: news tells a story in
-        order, so "Die Polizei nahm 59 Personen fest" after "Am Samstag …" happened then.
+        Undated sentences take the day the article last named (a vaguer date only until a
+        day is named): news tells a story in order, so "Die Polizei nahm 59 Personen fest"
+        after "Am Samstag …" happened then.
         """
         found = arguments(match, self.lexicon.place_prepositions)
         sources = [ref for token in found.sources if (ref := self._actor(token, sentence, source=True))]

@@ -172,6 +172,11 @@ def test_the_target_can_be_the_actor_the_clause_is_about(nlp):
     assert (demand.type, sides(demand)) == ("REQUEST", ("NATO", "RUS"))
 
 
+def test_a_genitive_before_the_noun_owns_it(nlp):
+    event = only(nlp, "Im April hatte Donald Trumps Regierung die iranischen Revolutionsgarden sanktioniert.")
+    assert sides(event) == ("USA", "IRN")
+
+
 def test_a_threatened_event_gives_its_target(nlp):
     threat = only(nlp, "Die EU drohte mit Sanktionen gegen Iran.")
     assert (threat.type, sides(threat), threat.trigger) == ("THREATEN", ("EU", "IRN"), "drohte")

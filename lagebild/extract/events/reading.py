@@ -24,6 +24,7 @@ PERSON_ACTOR = "per:"
 # Event types whose target may be the place they happen in.
 _HOSTED = frozenset({"CONSULT", "PROTEST"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_OWNER = frozenset({"nmod", "nmod:poss", "det:poss"})
 _GOVERNED = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
@@ -192,8 +193,14 @@ class EventReader:
         """The actor the phrase's head names, itself or in apposition, before any named
         deeper inside: "der britische Botschafter in den Vereinigten Staaten, Kim Darroch" is
         the British ambassador, not the United States."""
-        own = [(mention, ref) for mention, ref in self._antecedents
-               if mention.start >= span.start and mention.end <= span.end and _phrase_top(mention) == head]  # fmt: skip
+        inside = [(mention, ref) for mention, ref in self._antecedents
+                  if mention.start >= span.start and mention.end <= span.end]  # fmt: skip
+        # "Donald Trumps Regierung", "Russlands Präsident": the genitive before the noun owns it.
+        owners = [ref for mention, ref in inside if mention.end <= head.i and _phrase_top(mention).head == head
+                  and _phrase_top(mention).dep_ in _OWNER]  # fmt: skip
+        if owners:
+            return replace(owners[-1], text=span.text)
+        own = [(mention, ref) for mention, ref in inside if _phrase_top(mention) == head]
         if not own:
             return None
         # A named person beats the title beside it ("die Schwedin Greta Thunberg"), and

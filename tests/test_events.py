@@ -182,6 +182,18 @@ def test_a_threatened_event_gives_its_target(nlp):
     assert (threat.type, sides(threat), threat.trigger) == ("THREATEN", ("EU", "IRN"), "drohte")
 
 
+def test_condemning_an_event_is_aimed_at_its_doer_not_its_victim(nlp):
+    named = only(nlp, "Die Bundesregierung verurteilte den Angriff Russlands auf die Ukraine.")
+    assert (named.type, sides(named)) == ("ACCUSE", ("DEU", "RUS"))
+    unnamed = only(nlp, "Die Bundesregierung verurteilte den Angriff auf die Ukraine aufs Schärfste.")
+    assert (unnamed.type, sides(unnamed)) == ("ACCUSE", ("DEU", None))
+
+
+def test_an_arrest_on_a_named_day(nlp):
+    event = only(nlp, "Die Polizei hat am Samstag in Bern rund 200 Klimaaktivisten festgenommen.")
+    assert (event.type, event.mode, event.date, event.location) == ("COERCE", "arrest", "2021-12-25", "Bern")
+
+
 def test_what_a_criticism_takes_as_given_is_an_event_of_its_own(nlp):
     found = events(nlp, "Die Türkei kritisierte, dass die EU neue Sanktionen gegen Russland verhängt hat.")
     assert sorted((event.type, *sides(event)) for event in found) == [

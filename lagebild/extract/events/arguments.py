@@ -50,8 +50,10 @@ class Arguments:
     place: Token | None
 
 
-def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
-    """Source, target and place of one trigger."""
+def arguments(match: Match, place_prepositions: frozenset[str], governor: bool = True) -> Arguments:
+    """Source, target and place of one trigger. Without `governor`, a nominal event's
+    source is only its own genitive or agent, never the subject of the verb above it
+    (for an event named inside another: "verurteilte den Angriff")."""
     head, trigger = match.head, match.trigger
     holders = [head, match.noun] if match.noun is not None else [head]
     between = _between(holders)
@@ -59,7 +61,7 @@ def arguments(match: Match, place_prepositions: frozenset[str]) -> Arguments:
         return Arguments(between[:1], between[1:2], _place(holders, place_prepositions, between))
     if match.attributive:
         return _attributive(match, place_prepositions)
-    source = _nominal_source(head) if match.nominal else _verbal_source(head)
+    source = _nominal_source(head, governor) if match.nominal else _verbal_source(head)
     passive = not match.nominal and _is_passive(head)
     targets: tuple[Token, ...] = ()
     for slot in trigger.targets:
@@ -157,7 +159,7 @@ def _verbal_source(verb: Token) -> Token | None:
     return None
 
 
-def _nominal_source(noun: Token) -> Token | None:
+def _nominal_source(noun: Token, governor_acts: bool = True) -> Token | None:
     for child in noun.children:
         if child.dep_ in GENITIVE and preposition(child) is None and _genitive(child):
             return child
@@ -169,7 +171,7 @@ def _nominal_source(noun: Token) -> Token | None:
     # A meeting "mit" someone in a phrase is the subject's all the same: "Merkel sagte in der
     # Pressekonferenz mit Johnson".
     governor = noun.head
-    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
+    if not governor_acts or governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
         return None
     partner = any(preposition(child) == _WITH for child in noun.children if child.dep_ in PHRASE)
     if noun.dep_ in OBJECT or (partner and noun.dep_ in PHRASE):

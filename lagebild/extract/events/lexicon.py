@@ -74,6 +74,9 @@ class EventLexicon:
     untargeted: frozenset[str]
     # Who acts in an event of this type when the text names no one.
     unnamed: dict[str, str]
+    # Types aimed at the target of the event they name ("drohte mit Sanktionen gegen Iran");
+    # the others are aimed at its doer ("verurteilte den Angriff Russlands").
+    aimed: frozenset[str]
     status: StatusCues
     place_prepositions: frozenset[str]
 
@@ -125,6 +128,7 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
         groups=tuple(sorted(_words(data["actors"]["groups"]))),
         untargeted=frozenset(data["actors"]["untargeted"]),
         unnamed=dict(data["actors"]["unnamed"]),
+        aimed=frozenset(data["actors"]["aimed"]),
         status=StatusCues(
             **{name: _words(values) for name, values in status.items() if name != "factive"},
             factive=frozenset(status["factive"]),

@@ -84,9 +84,11 @@ class EventReader:
         # A pronoun target is someone other than the source: "Dieser hatte ihr … angedroht".
         other = actor_key(sources[0]) if sources else None
         trigger = match.head if match.attributive else None
-        targets = [ref for token in found.targets if (ref := self._actor(token, sentence, False, other, trigger))]
-        if not targets:
-            targets = self._targets_of_content(found.targets, sentence, other)
+        content = self._content_event(found.targets, match.trigger.type, sentence, other)
+        if content is not None:
+            targets = content
+        else:
+            targets = [ref for token in found.targets if (ref := self._actor(token, sentence, False, other, trigger))]
         if not targets and len(sources) > 1 and (match.trigger.mutual or match.trigger.type in UNDIRECTED):
             # "das Mittagessen Junckers und Johnsons", "X und Y unterzeichneten": each other.
             sources, targets = sources[:1], sources[1:]
@@ -175,19 +177,22 @@ class EventReader:
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
 
-    def _targets_of_content(self, heads: tuple[Token, ...], sentence: Span, other: str | None) -> list[ActorRef]:
-        """The target of an event named as the content of another: "drohte mit Sanktionen
-        gegen Iran", "mit Anschlägen auf amerikanische Staatsbürger" are aimed at Iran and
-        the USA."""
+    def _content_event(
+        self, heads: tuple[Token, ...], kind: str, sentence: Span, other: str | None
+    ) -> list[ActorRef] | None:
+        """The target when it is itself an event: a threat is aimed at that event's target
+        ("drohte mit Sanktionen gegen Iran" → Iran), a criticism, demand or praise at its
+        doer ("verurteilte den Angriff Russlands auf die Ukraine" → Russia; without a named
+        doer, at no one). None when the target is no event."""
         for head in heads:
             trigger = noun_trigger(head, self.lexicon) if head.pos_ in NOUNS else None
             if trigger is None:
                 continue
-            inner = arguments(Match(head, (head,), trigger, nominal=True), self.lexicon.place_prepositions)
-            found = [ref for token in inner.targets if (ref := self._actor(token, sentence, False, other))]
-            if found:
-                return found
-        return []
+            event = Match(head, (head,), trigger, nominal=True)
+            inner = arguments(event, self.lexicon.place_prepositions, governor=False)
+            side = inner.targets if kind in self.lexicon.aimed else inner.sources
+            return [ref for token in side if (ref := self._actor(token, sentence, False, other))]
+        return None
 
     def _head_link(self, head: Token, span: Span) -> ActorRef | None:
         """The actor the phrase's head names, itself or in apposition, before any named

@@ -172,6 +172,15 @@ def test_the_target_can_be_the_actor_the_clause_is_about(nlp):
     assert (demand.type, sides(demand)) == ("REQUEST", ("NATO", "RUS"))
 
 
+def test_reported_speech_telling_someone_what_to_do_is_a_request(nlp):
+    indirect = only(nlp, "Die EU-Kommission erklärte, Russland müsse seine Truppen sofort abziehen.")
+    assert (indirect.type, sides(indirect), indirect.trigger) == ("REQUEST", ("EU", "RUS"), "müsse")
+    direct = only(nlp, "„Die Türkei muss die Menschenrechte achten“, sagte Bundeskanzler Olaf Scholz.")
+    assert (direct.type, sides(direct)) == ("REQUEST", ("DEU", "TUR"))
+    assert direct.confidence < 0.6
+    assert events(nlp, "„Wir müssen handeln“, sagte Bundeskanzler Olaf Scholz.") == []
+
+
 def test_a_genitive_before_the_noun_owns_it(nlp):
     event = only(nlp, "Im April hatte Donald Trumps Regierung die iranischen Revolutionsgarden sanktioniert.")
     assert sides(event) == ("USA", "IRN")

@@ -79,6 +79,8 @@ class EventLexicon:
     aimed: frozenset[str]
     status: StatusCues
     place_prepositions: frozenset[str]
+    # Modals that, in reported speech, tell someone what to do: "Russland müsse abziehen".
+    demand_modals: frozenset[str] = frozenset()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -135,4 +137,5 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
             konjunktiv_i=load_cues().konjunktiv_i,
         ),
         place_prepositions=_words(data["places"]["prepositions"]),
+        demand_modals=_words(data["statements"]["demand_modals"]),
     )

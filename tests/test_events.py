@@ -181,6 +181,12 @@ def test_reported_speech_telling_someone_what_to_do_is_a_request(nlp):
     assert events(nlp, "„Wir müssen handeln“, sagte Bundeskanzler Olaf Scholz.") == []
 
 
+def test_reported_speech_that_damns_its_subject_is_an_accusation(nlp):
+    event = only(nlp, "„Die USA sind verantwortungslos“, sagte der chinesische Außenminister.")
+    assert (event.type, sides(event), event.trigger) == ("ACCUSE", ("CHN", "USA"), "verantwortungslos")
+    assert events(nlp, "Der chinesische Außenminister sagte, die USA hätten gut verhandelt.") == []
+
+
 def test_a_genitive_before_the_noun_owns_it(nlp):
     event = only(nlp, "Im April hatte Donald Trumps Regierung die iranischen Revolutionsgarden sanktioniert.")
     assert sides(event) == ("USA", "IRN")

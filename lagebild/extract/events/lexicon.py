@@ -81,6 +81,8 @@ class EventLexicon:
     place_prepositions: frozenset[str]
     # Modals that, in reported speech, tell someone what to do: "Russland müsse abziehen".
     demand_modals: frozenset[str] = frozenset()
+    # Word endings that make reported speech blame its subject: "gestört", "Lüge".
+    blame_words: tuple[str, ...] = ()
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -138,4 +140,5 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
         ),
         place_prepositions=_words(data["places"]["prepositions"]),
         demand_modals=_words(data["statements"]["demand_modals"]),
+        blame_words=tuple(sorted(_words(data["statements"]["blame_words"]))),
     )

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from lagebild.extract.events.arguments import arguments, phrase_span, preposition
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.merge import Reading, merged
-from lagebild.extract.events.statements import obligations
+from lagebild.extract.events.statements import blamed, obligations
 from lagebild.extract.events.status import after_publication, negated, status
 from lagebild.extract.events.triggers import NOUNS, Match, VerbOf, find_triggers, noun_trigger
 from lagebild.extract.sentences import record_sentences
@@ -23,9 +23,9 @@ Implied = Callable[[Token], ActorRef | None]
 ACTOR_SPANS = "actor_refs"
 PERSON_ACTOR = "per:"
 # Event types whose target may be the place they happen in.
-# Demands read from reported speech share one kind, and a lower confidence: no demand
-# verb says so.
-DEMAND_ENTRY = "müssen"
+# Demands and blame read from reported speech share one kind, and a lower confidence: no
+# event verb says so.
+STATEMENT_ENTRY = "reported speech"
 _STATEMENT_CONFIDENCE = 0.55
 _HOSTED = frozenset({"CONSULT", "PROTEST"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -71,8 +71,8 @@ class EventReader:
             for match in find_triggers(sentence, self.lexicon, self.verb_of):
                 readings = self._events(match, sentence, index, date)
                 found.extend(Reading(event, match.trigger.entry, match.nominal) for event in readings)
-            demands = self._demands(sentence, index, date or self._context_date)
-            found.extend(Reading(event, DEMAND_ENTRY, False) for event in demands)
+            demands = self._statements(sentence, index, date or self._context_date)
+            found.extend(Reading(event, STATEMENT_ENTRY, False) for event in demands)
             # A named day anchors what follows better than "am Wochenende" or "im Mai".
             anchors = self._context_date is None or _DAY.match(date or "")
             if date and anchors and not after_publication(date, self.doc._.published):
@@ -184,24 +184,31 @@ class EventReader:
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
 
-    def _demands(self, sentence: Span, index: int, date: str | None) -> Iterator[Event]:
-        """REQUEST events from reported speech that tells someone what they must do."""
-        cues = self.lexicon.status
+    def _statements(self, sentence: Span, index: int, date: str | None) -> Iterator[Event]:
+        """REQUEST events from reported speech that tells someone what they must do, ACCUSE
+        events from speech that damns its subject (see `statements`)."""
+        cues, demands = self.lexicon.status, self.lexicon.demand_modals
         for quote in self.doc._.quotes or []:
             if quote.speaker is None or not (quote.speaker.country or quote.speaker.actor):
                 continue
             if not sentence.start_char <= quote.start < sentence.end_char:
                 continue
             speech = self.doc.char_span(quote.start, quote.end, alignment_mode="contract")
-            for modal, subject in obligations(speech, self.lexicon.demand_modals, cues.perfect) if speech else []:
+            if speech is None:
+                continue
+            said = [("REQUEST", modal, subject) for modal, subject in obligations(speech, demands, cues.perfect)]
+            accused = blamed(speech, self.lexicon.blame_words)
+            if accused is not None:
+                said.append(("ACCUSE", speech.root, accused))
+            for kind, word, subject in said:
                 target = self._actor(subject, sentence, False, actor_key(quote.speaker))
                 if target is None or actor_key(target) == actor_key(quote.speaker):
                     continue
                 yield Event(
-                    type="REQUEST", mode=None, source=quote.speaker, target=target, date=date, location=None,
+                    type=kind, mode=None, source=quote.speaker, target=target, date=date, location=None,
                     status="occurred", negated=False, confidence=_STATEMENT_CONFIDENCE, sentence=index,
-                    trigger=modal.text, evidence=sentence.text.strip(), mentions=[index],
-                )  # fmt: skip
+                    trigger=word.text, evidence=sentence.text.strip(), mentions=[index],
+                )  # type: ignore[arg-type]  # fmt: skip
 
     def _content_event(
         self, heads: tuple[Token, ...], kind: str, sentence: Span, other: str | None

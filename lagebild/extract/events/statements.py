@@ -1,8 +1,10 @@
-"""Demands made in reported speech: "Russland müsse seine Truppen abziehen, sagte X".
+"""Demands and blame in reported speech: "Russland müsse seine Truppen abziehen, sagte
+X", "Trump sei psychisch gestört, hieß es aus Pjöngjang".
 
 A quoted or reported clause whose subject is told what it must or should do is a
-REQUEST by the speaker to that subject, though no demand verb is used. The quote
-component finds the speech and its speaker; this module finds the obliged subject.
+REQUEST by the speaker to that subject; one that says something damning about someone
+(a word of the blame list) is an ACCUSE. No event verb is used in either. The quote
+component finds the speech and its speaker; this module finds who is meant.
 """
 
 from __future__ import annotations
@@ -34,3 +36,17 @@ def obligations(speech: Span, modals: frozenset[str], perfect: frozenset[str]) -
         if _FIRST_PERSON in subject.morph.get("Person"):
             continue
         yield token, subject
+
+
+def blamed(speech: Span, blame_words: tuple[str, ...]) -> Token | None:
+    """The subject of a speech clause that uses a damning word ("gestört", "Lüge",
+    "völkerrechtswidrig"), or None when the speech blames no one."""
+    if not any(_damning(token, blame_words) for token in speech):
+        return None
+    root = speech.root
+    return next((child for child in root.children if child.dep_ in _SUBJECTS and child.pos_ in NOUNS), None)
+
+
+def _damning(token: Token, blame_words: tuple[str, ...]) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("ADJ", "NOUN", "VERB") and any(lemma.endswith(word) for word in blame_words)

@@ -142,6 +142,13 @@ def test_a_relative_pronoun_stands_for_its_noun(nlp):
     assert event.source.text == "Die Demonstranten"
 
 
+def test_the_first_person_in_a_quote_is_its_speaker(nlp):
+    event = only(nlp, "„Wir verurteilen den Angriff Russlands auf die Ukraine“, sagte Bundeskanzler Olaf Scholz.")
+    assert (event.source.name, event.source.text, sides(event)) == ("Olaf Scholz", "Wir", ("DEU", "RUS"))
+    visit = only(nlp, "„Ich werde nächste Woche nach Kiew reisen“, kündigte Bundeskanzler Olaf Scholz an.")
+    assert (visit.type, visit.mode, visit.status, visit.date) == ("CONSULT", "visit", "planned", "2022-W01")
+
+
 def test_the_subject_of_an_infinitive_comes_from_the_verb_above(nlp):
     event = only(nlp, "Der Kreml dementierte, die Ukraine angegriffen zu haben.")
     assert sides(event) == ("RUS", "UKR")

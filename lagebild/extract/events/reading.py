@@ -32,6 +32,7 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _OWNER = frozenset({"nmod", "nmod:poss", "det:poss"})
 _GOVERNED = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
+_FIRST_PERSON = "1"
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 # Pronouns that refer back to someone named ("er", "sie", "dieser", "sein"); not "man".
@@ -164,6 +165,9 @@ class EventReader:
         """Who a phrase names: its linked actor, a pronoun's antecedent, the state its
         nationality adjective names ("ein iranischer Tanker"), a named entity in it, or, for
         a source, the noun phrase itself when it names people ("Demonstranten")."""
+        if _FIRST_PERSON in token.morph.get("Person"):
+            # "„Wir verurteilen den Angriff“, sagte Scholz": the speaker of the quote.
+            return self._speaker_at(token)
         if token.pos_ == "PRON" or _possessive(token):
             return self._antecedent(token, sentence, other)
         span = phrase_span(token, without=trigger)
@@ -209,6 +213,13 @@ class EventReader:
                     status="occurred", negated=False, confidence=_STATEMENT_CONFIDENCE, sentence=index,
                     trigger=word.text, evidence=sentence.text.strip(), mentions=[index],
                 )  # type: ignore[arg-type]  # fmt: skip
+
+    def _speaker_at(self, token: Token) -> ActorRef | None:
+        """The speaker of the quote a first-person word stands in, if any."""
+        speaker = next(
+            (quote.speaker for quote in self.doc._.quotes or [] if quote.start <= token.idx < quote.end), None
+        )
+        return replace(speaker, text=token.text) if speaker is not None else None
 
     def _content_event(
         self, heads: tuple[Token, ...], kind: str, sentence: Span, other: str | None

@@ -44,7 +44,10 @@ def status(match: Match, cues: StatusCues, date: str | None, published: str | No
         return "hypothetical"
     reportative = {helper.lemma_.lower() for helper in helpers} & cues.reportative
     perfect = {helper.lemma_.lower() for helper in helpers} & cues.perfect
-    reported = any(_konjunktiv_i(verb, cues) for verb in [clause, *helpers])
+    # "ich werde" and "wir haben" look like Konjunktiv I ("er werde") but are not.
+    first_person = any("1" in child.morph.get("Person") for verb in [clause, *helpers] for child in verb.children
+                       if child.dep_ in ("nsubj", "nsubj:pass"))  # fmt: skip
+    reported = not first_person and any(_konjunktiv_i(verb, cues) for verb in [clause, *helpers])
     if words & cues.alleged or (reportative and perfect) or reported:
         return "alleged"
     if _planned(match, clause, helpers, cues) or after_publication(date, published):

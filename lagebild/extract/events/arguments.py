@@ -39,6 +39,7 @@ OBJECT_SLOT = "obj"
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp"})
 _CONTENT_ROLES = frozenset({"obj", "nsubj", "nsubj:pass", "iobj"})
 _WITH = "mit"
+_OF = "von"
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,16 @@ def _attributive(match: Match, place_prepositions: frozenset[str]) -> Arguments:
 
 
 def _members(token: Token) -> tuple[Token, ...]:
-    """The actors a phrase names: its conjuncts, or the coordinated genitives of a noun
-    ("die Außenminister Frankreichs und Deutschlands" → Frankreich, Deutschland)."""
+    """The actors a phrase names: its conjuncts, or the coordinated names a noun is of
+    ("die Außenminister Frankreichs und Deutschlands", "die Regierungen von Hugo Chávez
+    und Rafael Correa" → one each)."""
     found = conjuncts(token)
     if len(found) == 1 and token.pos_ == "NOUN":
         for child in token.children:
             named = conjuncts(child)
             coordinated = len(named) > 1 and all(member.pos_ == "PROPN" for member in named)
-            if child.dep_ in GENITIVE and preposition(child) is None and coordinated:
+            owner = (child.dep_ in GENITIVE and preposition(child) is None) or preposition(child) == _OF
+            if owner and coordinated:
                 return named
     return found
 

@@ -106,6 +106,13 @@ def test_a_nominal_event_takes_its_genitive_as_source(nlp):
     assert (event.type, sides(event)) == ("MOBILIZE", ("RUS", "UKR"))
 
 
+def test_a_nominal_event_named_by_nationality_or_prefix_has_that_doer(nlp):
+    attack = only(nlp, "Der russische Angriff auf die Ukraine dauerte die ganze Nacht.")
+    assert (attack.type, sides(attack)) == ("ASSAULT", ("RUS", "UKR"))
+    sanctions = only(nlp, "Die US-Sanktionen gegen Iran bleiben in Kraft.")
+    assert (sanctions.type, sides(sanctions)) == ("SANCTION", ("USA", "IRN"))
+
+
 def test_the_von_agent_of_a_passive_is_the_source(nlp):
     event = only(nlp, "Die Ukraine erhält Finanzhilfe von der EU.")
     assert (event.type, sides(event)) == ("AID", ("EU", "UKR"))

@@ -201,6 +201,11 @@ def test_reported_speech_that_damns_its_subject_is_an_accusation(nlp):
     assert events(nlp, "Der chinesische Außenminister sagte, die USA hätten gut verhandelt.") == []
 
 
+def test_a_speaker_named_by_nationality_is_that_state(nlp):
+    event = only(nlp, "Von nordkoreanischer Seite hieß es, Trump sei psychisch gestört und größenwahnsinnig.")
+    assert (event.type, event.source.country, event.target.name) == ("ACCUSE", "PRK", "Donald Trump")
+
+
 def test_a_genitive_before_the_noun_owns_it(nlp):
     event = only(nlp, "Im April hatte Donald Trumps Regierung die iranischen Revolutionsgarden sanktioniert.")
     assert sides(event) == ("USA", "IRN")

@@ -196,9 +196,10 @@ class EventReader:
         events from speech that damns its subject (see `statements`)."""
         cues, demands = self.lexicon.status, self.lexicon.demand_modals
         for quote in self.doc._.quotes or []:
-            if quote.speaker is None or not (quote.speaker.country or quote.speaker.actor):
-                continue
             if not sentence.start_char <= quote.start < sentence.end_char:
+                continue
+            speaker = self._speaker(quote.speaker, sentence)
+            if speaker is None:
                 continue
             speech = self.doc.char_span(quote.start, quote.end, alignment_mode="contract")
             if speech is None:
@@ -208,14 +209,24 @@ class EventReader:
             if accused is not None:
                 said.append(("ACCUSE", speech.root, accused))
             for kind, word, subject in said:
-                target = self._actor(subject, sentence, False, actor_key(quote.speaker))
-                if target is None or actor_key(target) == actor_key(quote.speaker):
+                target = self._actor(subject, sentence, False, actor_key(speaker))
+                if target is None or actor_key(target) == actor_key(speaker):
                     continue
                 yield Event(
-                    type=kind, mode=None, source=quote.speaker, target=target, date=date, location=None,
+                    type=kind, mode=None, source=speaker, target=target, date=date, location=None,
                     status="occurred", negated=False, confidence=_STATEMENT_CONFIDENCE, sentence=index,
                     trigger=word.text, evidence=sentence.text.strip(), mentions=[index],
                 )  # type: ignore[arg-type]  # fmt: skip
+
+    def _speaker(self, speaker: ActorRef | None, sentence: Span) -> ActorRef | None:
+        """A quote's speaker as an actor: as the quote component linked it, or by the
+        nationality its words name ("von nordkoreanischer Seite" → North Korea)."""
+        if speaker is None or speaker.country or speaker.actor:
+            return speaker
+        start = sentence.text.find(speaker.text)
+        words = sentence.char_span(start, start + len(speaker.text)) if start >= 0 else None
+        implied = self.implied(words.root) if words is not None and self.implied else None
+        return replace(implied, text=speaker.text) if implied is not None else None
 
     def _speaker_at(self, token: Token) -> ActorRef | None:
         """The speaker of the quote a first-person word stands in, if any."""

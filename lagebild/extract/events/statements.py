@@ -21,14 +21,17 @@ _FIRST_PERSON = "1"
 
 def obligations(speech: Span, modals: frozenset[str], perfect: frozenset[str]) -> Iterator[tuple[Token, Token]]:
     """(modal, subject) for each clause in `speech` that says its subject must or should act:
-    "Teheran müsse das einhalten". Not "wir müssen" (a speaker binding itself), not a
-    negated obligation, not "soll … haben" (which reports an allegation)."""
+    "Teheran müsse das einhalten". `modals` are lemmas ("müssen") or forms ("solle",
+    "sollte": the indicative "soll" only says what is planned or alleged). Not "wir müssen"
+    (a speaker binding itself), not a negated obligation, not a passive ("die Siedlung muss
+    geräumt werden" tells no one), not "soll … haben" (which reports an allegation)."""
     for token in speech:
-        if token.lemma_.lower() not in modals:
+        if token.lemma_.lower() not in modals and token.lower_ not in modals:
             continue
         verb = token.head if token.dep_ in ("aux", "aux:pass") else token
         helpers = {child.lemma_.lower() for child in verb.children if child.dep_ in ("aux", "aux:pass")}
-        if helpers & perfect or any(child.lower_ in ("nicht", "kein", "keine") for child in verb.children):
+        passive = any(child.dep_ == "aux:pass" for child in verb.children)
+        if passive or helpers & perfect or any(child.lower_ in ("nicht", "kein", "keine") for child in verb.children):
             continue
         subject = next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
         if subject is None or subject.pos_ not in NOUNS | {"PRON"}:

@@ -193,7 +193,8 @@ def test_reported_speech_telling_someone_what_to_do_is_a_request(nlp):
     assert (direct.type, sides(direct)) == ("REQUEST", ("DEU", "TUR"))
     assert direct.confidence < 0.6
     assert events(nlp, "„Wir müssen handeln“, sagte Bundeskanzler Olaf Scholz.") == []
-    assert events(nlp, "Die Siedlung soll bis Freitag geräumt werden, sagte der israelische Verteidigungsminister.") == []
+    planned = "Die Siedlung soll bis Freitag geräumt werden, sagte der israelische Verteidigungsminister."
+    assert events(nlp, planned) == []
 
 
 def test_reported_speech_that_damns_its_subject_is_an_accusation(nlp):

@@ -263,7 +263,7 @@ class EventSystemName(StrEnum):
 def events(
     data: DataOption = None,
     model: ModelOption = None,
-    sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, extra.")] = "dev,extra",
+    sets: Annotated[str, typer.Option(help="Gold sets, comma-separated: dev, tune, extra.")] = "dev,tune,extra",
     system: Annotated[
         EventSystemName,
         typer.Option(help="cooccurrence: the baseline, triggers with the first actors of their sentence."),
@@ -277,19 +277,21 @@ def events(
     from lagebild.evaluate.events import (
         DEV_GOLD,
         EXTRA_GOLD,
+        TUNE_GOLD,
         cooccurrence_system,
         evaluate,
+        has_gold,
         lagebild_event_system,
         read_gold,
     )
     from lagebild.nlp.pipeline import load
 
     data_dir = _data_dir(data)
-    paths = {"dev": data_dir / DEV_GOLD, "extra": EXTRA_GOLD}
+    paths = {"dev": data_dir / DEV_GOLD, "tune": TUNE_GOLD, "extra": EXTRA_GOLD}
     make_system = cooccurrence_system if system is EventSystemName.cooccurrence else lagebild_event_system
     find_events = make_system(load(model))
     for name in _choices(sets, paths, "--sets"):
-        if not paths[name].exists() or not (data_dir / NEWS_SAMPLE).exists():
+        if not has_gold(paths[name]) or not (data_dir / NEWS_SAMPLE).exists():
             typer.echo(f"== {name}: skipped, {paths[name]} or the news sample not found")
             continue
         articles = read_gold(paths[name], data_dir)

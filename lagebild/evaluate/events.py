@@ -9,10 +9,11 @@ its actors fit the codes (either way round when undirected) and its date starts 
 the gold date. Recall counts core gold events, each matched by its own prediction;
 precision counts predictions that match any gold event, core or not.
 
-Sets: ``dev``, the shared dev gold (news-sample lines n % 24 ∈ {6, 9, 18, 21}), and
-``extra``, the project's own annotations in ``tests/data/events-extra`` (lines n % 24 ∈
-{19, 20, 22, 23}, made without looking at the system's output). Texts come from the news
-sample; held-out lines are never read.
+Sets: ``dev``, the shared dev gold (news-sample lines n % 24 ∈ {6, 9, 18, 21}); ``tune``,
+the project's annotations to tune on beside it (``tests/data/events-tune``, lines n % 24 ∈
+{11, 14}); ``extra``, the project's annotations only to measure (``tests/data/events-extra``,
+lines n % 24 ∈ {19, 20, 22, 23}). All were made without looking at the system's output.
+Texts come from the news sample; held-out lines are never read.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ from lagebild.record import ActorRef, Event, Record, actor_key
 from lagebild.shared_data import NEWS_SAMPLE, news_sample_rows
 
 DEV_GOLD = Path("gold-dev/wikinews-dev.json")
-EXTRA_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "events-extra"
+_PROJECT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data"
+# Annotated for the project: a set to tune on beside the dev gold, and one only to measure.
+TUNE_GOLD = _PROJECT_GOLD / "events-tune"
+EXTRA_GOLD = _PROJECT_GOLD / "events-extra"
 
 # Reads the events of (text, published).
 EventSystem = Callable[[list[tuple[str, str]]], Iterable[list[Event]]]
@@ -84,6 +88,11 @@ class EventScores:
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def has_gold(path: Path) -> bool:
+    """Whether `path` is a gold file or a folder holding some."""
+    return path.is_file() or (path.is_dir() and any(path.glob("*.json")))
 
 
 def read_gold(path: Path, data_dir: Path) -> list[GoldArticle]:

@@ -57,6 +57,8 @@ def arguments(match: Match, place_prepositions: frozenset[str], governor: bool =
     (for an event named inside another: "verurteilte den Angriff")."""
     head, trigger = match.head, match.trigger
     holders = [head, match.noun] if match.noun is not None else [head]
+    # A preposition that introduces the trigger's target ("Angriff auf") puts it nowhere.
+    place_prepositions = place_prepositions - set(trigger.targets)
     between = _between(holders)
     if between:
         return Arguments(between[:1], between[1:2], _place(holders, place_prepositions, between))

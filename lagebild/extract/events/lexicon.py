@@ -37,6 +37,8 @@ class Trigger:
     # A verb with one of these words or prepositions below it is no trigger ("hält am
     # Embargo fest" holds on to it, arrests no one).
     unless: frozenset[str] = frozenset()
+    # A weak trigger counts only with both actors read from the parse, none from nearby.
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def load_event_lexicon(path: Path = EVENTS_FILE) -> EventLexicon:
             needs=_words(entry.get("needs", [])),
             mutual=entry.get("mutual", False),
             unless=_words(entry.get("unless", [])),
+            strict=entry.get("strict", False),
         )
         for verb in entry.get("verbs", []):
             _add(verbs, verb.lower(), trigger)

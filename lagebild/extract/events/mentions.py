@@ -141,6 +141,8 @@ class Mentions:
             # its streets is aimed at.
             places = self.lexicon.place_prepositions
             mentions = [(span, ref) for span, ref in mentions if preposition(_phrase_top(span)) not in places]
+        # Only actors that act for someone: not a square or a street.
+        mentions = [(span, ref) for span, ref in mentions if ref.country or ref.actor]
         if before:
             chosen = next((m for m in reversed(mentions) if m[0].end <= trigger.i), None)
         else:

@@ -90,6 +90,8 @@ class EventReader:
         # at a lower confidence: a parse gone wrong still leaves the actors nearby.
         inferred = False
         taken = {word.i for token in (*found.sources, *found.targets) for word in token.subtree}
+        if match.trigger.strict and not (sources and targets):
+            return
         if not sources:
             sources = [ref for ref in [self.mentions.nearby(match.head, taken, before=True)] if ref]
             inferred = bool(sources)

@@ -108,6 +108,15 @@ def _content_words(verb: Token) -> list[Token]:
     return [token for clause in verb.children if clause.dep_ in _CONTENT for token in clause.subtree]
 
 
+def _phrase(lexicon: EventLexicon, dependent: str, verb: str) -> Trigger | None:
+    """A light-verb phrase, its noun also as the head of a compound ("Baukosten übernehmen")."""
+    trigger = lexicon.phrases.get((dependent, verb))
+    if trigger is not None or len(dependent) <= _MIN_COMPOUND_HEAD:
+        return trigger
+    endings = (dependent[start:] for start in range(1, len(dependent) - _MIN_COMPOUND_HEAD + 1))
+    return next((lexicon.phrases[(end, verb)] for end in endings if (end, verb) in lexicon.phrases), None)
+
+
 def noun_trigger(noun: Token, lexicon: EventLexicon) -> Trigger | None:
     """The trigger a noun names, itself or as the head of a compound."""
     lemma = noun.lemma_.lower()
@@ -126,7 +135,7 @@ def _verb_match(verb: Token, lexicon: EventLexicon) -> Match | None:
     for child in verb.children:
         if child.dep_ in _SKIPPED_DEPENDENTS:
             continue
-        trigger = lexicon.phrases.get((child.lemma_.lower(), lemma))
+        trigger = _phrase(lexicon, child.lemma_.lower(), lemma)
         if trigger:
             noun = child if child.pos_ in NOUNS else None
             return Match(verb, _ordered(verb, child, *separable), trigger, nominal=False, noun=noun)

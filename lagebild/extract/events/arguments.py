@@ -167,7 +167,10 @@ def _verbal_source(verb: Token) -> Token | None:
 def _nominal_source(noun: Token, governor_acts: bool = True) -> Token | None:
     for child in noun.children:
         if child.dep_ in GENITIVE and preposition(child) is None and _genitive(child):
-            return child
+            # "Mehrere Minister haben ihren Rücktritt angekündigt": a possessive in the object
+            # is the clause's subject.
+            subject = _verbal_source(noun.head) if _is_possessive(child) and noun.dep_ in OBJECT else None
+            return subject or child
     for child in noun.children:
         if child.dep_ in PHRASE and preposition(child) in _AGENT:
             return child
@@ -182,6 +185,10 @@ def _nominal_source(noun: Token, governor_acts: bool = True) -> Token | None:
     if noun.dep_ in OBJECT or (partner and noun.dep_ in PHRASE):
         return _verbal_source(governor)
     return None
+
+
+def _is_possessive(token: Token) -> bool:
+    return "Yes" in token.morph.get("Poss")
 
 
 def _genitive(token: Token) -> bool:
@@ -230,13 +237,22 @@ def _content_actor(verb: Token) -> Token | None:
     """Whom the clause a verb introduces is about: "drohte damit, Nordkorea zu zerstören",
     "forderte, dass Iran die Besatzung freilässt", "weigerte sich, an einer Pressekonferenz
     mit Bettel teilzunehmen": its object or subject, else the first name in it."""
-    for clause in verb.children:
-        if clause.dep_ in _CONTENT_CLAUSES:
-            for child in clause.children:
-                if child.dep_ in _CONTENT_ROLES and child.pos_ in NOUNS:
-                    return child
-            return next((token for token in clause.subtree if token.pos_ == "PROPN" and token.i > verb.i), None)
-    return None
+    clauses = [clause for clause in verb.children if clause.dep_ in _CONTENT_CLAUSES]
+    roles = [child for clause in clauses for child in clause.children if child.dep_ in _CONTENT_ROLES]
+    roles = [child for child in roles if child.pos_ in NOUNS]
+    # "forderte, dass der Einsatz aufgearbeitet wird und dass die Landesregierung …": a
+    # named or linked actor before any other noun.
+    named = [child for child in roles if _mentioned(child)]
+    if named or roles:
+        return (named or roles)[0]
+    names = (token for clause in clauses for token in clause.subtree if token.pos_ == "PROPN" and token.i > verb.i)
+    return next(names, None)
+
+
+def _mentioned(token: Token) -> bool:
+    """Whether a word is part of a named entity or a linked role phrase."""
+    spans = token.doc.spans.get("actor_refs", [])
+    return bool(token.ent_type_) or any(span.start <= token.i < span.end for span in spans)
 
 
 def _dependents(holder: Token) -> list[Token]:

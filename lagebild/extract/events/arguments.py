@@ -238,6 +238,7 @@ def _content_actor(verb: Token) -> Token | None:
     "forderte, dass Iran die Besatzung freilässt", "weigerte sich, an einer Pressekonferenz
     mit Bettel teilzunehmen": its object or subject, else the first name in it."""
     clauses = [clause for clause in verb.children if clause.dep_ in _CONTENT_CLAUSES]
+    clauses += [other for clause in clauses for other in clause.children if other.dep_ == "conj"]
     roles = [child for clause in clauses for child in clause.children if child.dep_ in _CONTENT_ROLES]
     roles = [child for child in roles if child.pos_ in NOUNS]
     # "forderte, dass der Einsatz aufgearbeitet wird und dass die Landesregierung …": a

@@ -95,8 +95,10 @@ class EventReader:
         if not sources:
             sources = [ref for ref in [self.mentions.nearby(match.head, taken, before=True)] if ref]
             inferred = bool(sources)
-        if not targets:
-            nearby = self.mentions.nearby(match.head, taken, before=False, hosted=match.trigger.type in _HOSTED)
+        hosted = match.trigger.type in _HOSTED
+        if not targets and (hosted or match.trigger.type not in self.lexicon.untargeted):
+            # A resignation has no target nearby ("…, darunter Schatzkanzler Hammond").
+            nearby = self.mentions.nearby(match.head, taken, before=False, hosted=hosted)
             if nearby is not None and not any(actor_key(nearby) == actor_key(source) for source in sources):
                 targets, inferred = [nearby], True
         cues = self.lexicon.status

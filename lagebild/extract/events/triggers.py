@@ -98,6 +98,9 @@ def _content(match: Match, heads: dict[int, Match], lexicon: EventLexicon) -> bo
     status says denied), and so does what a criticism or praise takes as given
     ("kritisierte, dass die EU Sanktionen verhängt hat")."""
     head = match.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        # "forderte, dass … aufgearbeitet wird und dass die Regierung … zurückzieht"
+        head = head.head
     above = heads.get(head.head.i) if head.dep_ in _CONTENT else None
     if above is None or above.trigger.type in lexicon.status.factive:
         return False

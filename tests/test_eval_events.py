@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.evaluate.events import DEV_GOLD, EXTRA_GOLD, GoldArticle, actor_fits, evaluate, matches, read_gold
+from lagebild.evaluate.events import (
+    DEV_GOLD,
+    EXTRA_GOLD,
+    TUNE_GOLD,
+    GoldArticle,
+    actor_fits,
+    evaluate,
+    matches,
+    read_gold,
+)
 from lagebild.record import ActorRef, Event
 from lagebild.shared_data import NEWS_SAMPLE, shared_data_dir
 
@@ -103,6 +112,10 @@ def test_the_project_gold_reads_completely_from_allowed_lines():
     assert sum(1 for article in articles for gold in article.events if gold.get("core", True)) == 103
     lines = [json.loads(path.read_text())["articles"] for path in EXTRA_GOLD.glob("*.json")]
     assert {article["line"] % 24 for part in lines for article in part} == {19, 20, 22, 23}
+    tune = read_gold(TUNE_GOLD, DATA)
+    assert (len(tune), sum(1 for article in tune for gold in article.events if gold.get("core", True))) == (25, 61)
+    lines = [json.loads(path.read_text())["articles"] for path in TUNE_GOLD.glob("*.json")]
+    assert {article["line"] % 24 for part in lines for article in part} == {11, 14}
 
 
 @pytest.mark.skipif(not _has(DATA / DEV_GOLD, DATA / NEWS_SAMPLE, SCORE_GOLD), reason="dev gold not present")

@@ -168,6 +168,16 @@ def test_a_bare_government_acts_for_the_state_the_article_names_most(nlp: Langua
     assert link(doc, "Die Regierung").country == "SDN"
 
 
+def test_a_bare_government_acts_for_the_state_of_a_body_named_before_it(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "Polen will die Richtlinie annehmen. Polen hatte lange gezögert. "
+        "Im Bundestag hatten die Grünen die Regierung aufgefordert, dagegen zu stimmen.",
+        "2005-03-08",
+    )
+    assert link(doc, "die Regierung").country == "DEU"
+
+
 def test_a_bare_president_is_the_holder_of_the_state_of_the_context(nlp: Language) -> None:
     doc = analyse(nlp, "Die Wahl in Simbabwe war umstritten. Der Präsident wies jede Kritik zurück.", "2005-06-10")
     praesident = link(doc, "Der Präsident")

@@ -339,7 +339,8 @@ class _Document:
 class _StateContext:
     """The state a bare role phrase ("die Regierung", "der Präsident", "ein Beamter") acts for,
     as a reader takes it from the text: the state last named in the same sentence, else the
-    state the article names most often (the first of them on a tie). Never a state the
+    state of a body or party named there before it ("im Bundestag … die Regierung"), else
+    the state the article names most often (the first of them on a tie). Never a state the
     article does not name."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, names: dict[tuple[int, int], ActorRef]) -> None:
@@ -353,6 +354,16 @@ class _StateContext:
         )
         counts = Counter(actor for _, actor in self.mentions if actor.startswith("cty:"))
         self.main = max(counts, key=counts.__getitem__) if counts else None
+        # Bodies and parties of a state ("im Bundestag", "die SPD") say whose government a
+        # bare "die Regierung" in their sentence is, when no state is named there.
+        self.bodies = sorted(
+            (start, f"cty:{ref.country}")
+            for (start, _), ref in names.items()
+            if ref.country
+            and ref.actor
+            and not ref.actor.startswith(("cty:", "igo:"))
+            and f"cty:{ref.country}" in kb.entries
+        )
 
     def sentence_state(self, span: Span) -> Entry | None:
         """The state a place unknown to the knowledge base lies in, when its sentence names one:
@@ -367,6 +378,10 @@ class _StateContext:
     def state_at(self, index: int, organ: bool = False) -> Entry | None:
         """The state for a phrase at `index`; an organ ("Kommission") may belong to an organisation too."""
         local = self.last_in_sentence(index, ("cty:", "igo:") if organ else ("cty:",))
+        if local is None:
+            sentence_start = self.doc[index].sent.start if self.sentences else 0
+            recent = [key for start, key in self.bodies if sentence_start <= start < index]
+            local = self.kb.entries.get(recent[-1]) if recent else None
         return local or (self.kb.entries.get(self.main) if self.main else None)
 
     def last_in_sentence(self, index: int, keys: tuple[str, ...]) -> Entry | None:

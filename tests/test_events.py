@@ -143,6 +143,14 @@ def test_a_pronoun_source_is_the_subject_it_takes_up(nlp):
     assert accuse.sentence == 1
 
 
+def test_a_feminine_pronoun_skips_the_man_named_nearer(nlp):
+    found = events(
+        nlp, "Präsident Emmanuel Macron empfing Bundeskanzlerin Angela Merkel in Paris. Sie kritisierte Russland."
+    )
+    accuse = next(event for event in found if event.type == "ACCUSE")
+    assert (accuse.source.name, accuse.target.country) == ("Angela Merkel", "RUS")
+
+
 def test_a_relative_pronoun_stands_for_its_noun(nlp):
     event = only(nlp, "Die Demonstranten, die gegen die Regierung protestierten, wurden festgenommen.")
     assert event.type == "PROTEST"

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from lagebild.extract.events.arguments import phrase_span, preposition
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.triggers import NOUNS
+from lagebild.extract.quotes.lexicon import load_cues
+from lagebild.extract.quotes.speakers import Speakers
 from lagebild.record import ActorRef, actor_key
 
 Link = Callable[[Span], ActorRef | None]
@@ -46,6 +48,7 @@ class Mentions:
             ((span, ref) for span in linked if (ref := link(span)) is not None), key=lambda item: item[0].start
         )
         self._countries = _countries_by_name(self._antecedents)
+        self._people: Speakers | None = None
 
     def actor(
         self, token: Token, sentence: Span, source: bool, other: str | None = None, trigger: Token | None = None
@@ -163,6 +166,12 @@ class Mentions:
             return None
         number = "Number[psor]" if _possessive(pronoun) else "Number"
         plural = "Plur" in pronoun.morph.get(number)
+        if not plural:
+            # The quote rules know a person's gender from titles ("die Kanzlerin"): "sie" then
+            # skips the men named nearer.
+            ref = self._speakers().of_token(pronoun)
+            if ref is not None and (ref.country or ref.actor) and actor_key(ref) != other:
+                return ref
         earliest = self.sentences[max(self._index(sentence) - _PRONOUN_REACH, 0)].start
         near = [
             (span, ref)
@@ -184,6 +193,15 @@ class Mentions:
         nearest = _phrase_top(max(candidates, key=lambda candidate: candidate[0].end)[0])
         ref = max((ref for span, ref in candidates if _phrase_top(span) == nearest), key=_detail)
         return replace(ref, text=pronoun.text)
+
+    def _speakers(self) -> Speakers:
+        """The quote rules' resolver of people, built on first use (most documents need none)."""
+        if self._people is None:
+            sentence_of = [0] * len(self.doc)
+            for index, sent in enumerate(self.sentences):
+                sentence_of[sent.start : sent.end] = [index] * len(sent)
+            self._people = Speakers(self.doc, load_cues(), sentence_of, self.link)
+        return self._people
 
     def _index(self, sentence: Span) -> int:
         """The number of a sentence among the record's."""

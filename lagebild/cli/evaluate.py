@@ -273,7 +273,7 @@ def events(
         float, typer.Option(min=0.0, max=1.0, help="Count only events with at least this confidence.")
     ] = 0.0,
 ) -> None:
-    """PLOVER events: core-event recall and precision per type, on the dev gold and the project's own set (#7)."""
+    """PLOVER events: core-event recall and precision per type, on the dev gold and the project's sets (#7)."""
     from lagebild.evaluate.events import (
         DEV_GOLD,
         EXTRA_GOLD,

@@ -76,6 +76,21 @@ def test_each_type_with_its_actors(nlp, text, kind, expected):
     assert event.negated is False
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Saudi-Arabien brach die diplomatischen Beziehungen zu Katar ab.", "SANCTION", ("SAU", "QAT")),
+        ("Israel und die Vereinigten Arabischen Emirate nahmen diplomatische Beziehungen auf.", "COOPERATE",
+         ("ISR", "ARE")),
+        ("Großbritannien trat aus der Europäischen Union aus.", "RETREAT", ("GBR", "EU")),
+        ("Die Hamas hat Raketen auf Israel abgefeuert.", "ASSAULT", ("PSE", "ISR")),
+    ],
+)  # fmt: skip
+def test_more_constructions_of_the_lexicon(nlp, text, kind, expected):
+    event = only(nlp, text)
+    assert (event.type, sides(event)) == (kind, expected)
+
+
 def test_modes_name_how_actors_meet(nlp):
     assert only(nlp, "US-Präsident Joe Biden telefonierte am Dienstag mit Kremlchef Wladimir Putin.").mode == "phone"
     assert only(nlp, "Emmanuel Macron besuchte am Montag die deutsche Hauptstadt Berlin.").mode == "visit"

@@ -66,12 +66,12 @@ def arguments(match: Match, place_prepositions: frozenset[str], governor: bool =
         return _attributive(match, place_prepositions)
     source = _nominal_source(head, governor) if match.nominal else _verbal_source(head)
     passive = not match.nominal and _is_passive(head)
-    targets: tuple[Token, ...] = ()
-    for slot in trigger.targets:
-        found = _slot(holders, slot, passive, match.noun)
-        if found is not None and found is not source:
-            targets = conjuncts(found)
-            break
+    # The first slot that names an actor, else the first filled one: "feuerte Raketen auf
+    # Israel" is aimed at Israel, not at the rockets.
+    filled = [found for slot in trigger.targets if (found := _slot(holders, slot, passive, match.noun))]
+    filled = [found for found in filled if found is not source]
+    first = next((found for found in filled if _mentioned(found)), filled[0] if filled else None)
+    targets: tuple[Token, ...] = conjuncts(first) if first is not None else ()
     if not targets and match.nominal and trigger.type in UNDIRECTED and source is not None:
         # "Macron wurde deutlich beim Antrittsbesuch Johnsons": the host is the subject (of
         # the verb, or of the noun itself where the parser reads a copula).

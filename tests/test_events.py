@@ -253,6 +253,12 @@ def test_an_arrest_on_a_named_day(nlp):
     assert (event.type, event.mode, event.date, event.location) == ("COERCE", "arrest", "2021-12-25", "Bern")
 
 
+def test_rejecting_what_was_just_told_is_aimed_at_its_doer(nlp):
+    text = "Russland verhängte Sanktionen gegen Litauen. Die EU wies dies scharf zurück."
+    rejection = next(event for event in events(nlp, text) if event.type == "REJECT")
+    assert sides(rejection) == ("EU", "RUS")
+
+
 def test_what_a_criticism_takes_as_given_is_an_event_of_its_own(nlp):
     found = events(nlp, "Die Türkei kritisierte, dass die EU neue Sanktionen gegen Russland verhängt hat.")
     assert sorted((event.type, *sides(event)) for event in found) == [

@@ -21,6 +21,7 @@ from lagebild.record import UNDIRECTED, ActorRef, Event, actor_key
 # event verb says so.
 STATEMENT_ENTRY = "reported speech"
 _STATEMENT_CONFIDENCE = 0.55
+_TAKING_UP = frozenset({"dies", "dieses", "das"})
 # Event types whose target may be the place they happen in.
 _HOSTED = frozenset({"CONSULT", "PROTEST"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -44,6 +45,8 @@ class EventReader:
         self.sentences = record_sentences(doc)
         self.mentions = Mentions(doc, self.sentences, lexicon, link, implied)
         self._context_date: str | None = None
+        self._last: Event | None = None
+        self._sentence = 0
 
     def events(self) -> list[Event]:
         """Every event of the document, repeated reports of one event folded together."""
@@ -51,7 +54,8 @@ class EventReader:
         for index, sentence in enumerate(self.sentences):
             date = self.date_of(sentence)
             for match in find_triggers(sentence, self.lexicon, self.verb_of):
-                readings = self._events(match, sentence, index, date)
+                self._last, self._sentence = (found[-1].event if found else None), index
+                readings = list(self._events(match, sentence, index, date))
                 found.extend(Reading(event, match.trigger.entry, match.nominal) for event in readings)
             demands = self._statements(sentence, index, date or self._context_date)
             found.extend(Reading(event, STATEMENT_ENTRY, False) for event in demands)
@@ -77,6 +81,8 @@ class EventReader:
         other = actor_key(sources[0]) if sources else None
         trigger = match.head if match.attributive else None
         content = self._content_event(found.targets, match.trigger.type, sentence, other)
+        if content is None:
+            content = self._earlier_event(found.targets, match.trigger.type, other)
         if content is not None:
             targets = content
         else:
@@ -164,6 +170,17 @@ class EventReader:
                     trigger=word.text, evidence=sentence.text.strip(), mentions=[index],
                 )  # type: ignore[arg-type]  # fmt: skip
 
+    def _earlier_event(self, heads: tuple[Token, ...], kind: str, other: str | None) -> list[ActorRef] | None:
+        """ "Ein US-Gericht ordnete die Beschlagnahmung an, doch Gibraltar wies dies ab": a
+        "dies" or "das" that takes up the event before is aimed at that event's doer (or,
+        for a threat, its target)."""
+        last = self._last
+        recent = last is not None and last.sentence >= self._sentence - 1
+        if not recent or not any(_takes_up_an_event(head) for head in heads):
+            return None
+        ref = last.target if kind in self.lexicon.aimed else last.source
+        return [ref] if ref is not None and actor_key(ref) != other else []
+
     def _content_event(
         self, heads: tuple[Token, ...], kind: str, sentence: Span, other: str | None
     ) -> list[ActorRef] | None:
@@ -196,6 +213,11 @@ class EventReader:
         present = any("Pres" in word.morph.get("Tense") and "Ind" in word.morph.get("Mood") for word in finite)
         published = self.doc._.published
         return published[:10] if present and published and not any(w.dep_ == "aux" for w in finite[1:]) else None
+
+
+def _takes_up_an_event(token: Token) -> bool:
+    """A demonstrative pronoun standing for what was just told: "dies", "das"."""
+    return token.pos_ == "PRON" and token.lower_ in _TAKING_UP and "Dem" in token.morph.get("PronType")
 
 
 def confidence(

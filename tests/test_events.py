@@ -231,6 +231,13 @@ def test_a_speaker_named_by_nationality_is_that_state(nlp):
     assert (event.type, event.source.country, event.target.name) == ("ACCUSE", "PRK", "Donald Trump")
 
 
+def test_an_envoy_to_an_organisation_acts_for_the_state(nlp):
+    envoy = only(nlp, "Der nordkoreanische UN-Botschafter Pak Gil Yon kritisierte die USA.")
+    assert sides(envoy) == ("PRK", "USA")
+    official = only(nlp, "Der spanische EU-Außenbeauftragte Josep Borrell kritisierte Russland.")
+    assert sides(official) == ("EU", "RUS")
+
+
 def test_a_genitive_before_the_noun_owns_it(nlp):
     event = only(nlp, "Im April hatte Donald Trumps Regierung die iranischen Revolutionsgarden sanktioniert.")
     assert sides(event) == ("USA", "IRN")

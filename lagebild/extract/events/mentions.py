@@ -28,6 +28,10 @@ PERSON_ACTOR = "per:"
 _OWNER = frozenset({"nmod", "nmod:poss", "det:poss"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _FIRST_PERSON = "1"
+# ISO 3166-1 alpha-3 codes have three letters; organisations' codes ("EU", "NATO") do not.
+_STATE_CODE = 3
+# Roles whose holder at an organisation acts for the state that sends them.
+_ENVOYS = frozenset({"ambassador", "envoy", "permanent representative"})
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "compound"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 # Pronouns that refer back to someone named ("er", "sie", "dieser", "sein"); not "man".
@@ -76,6 +80,11 @@ class Mentions:
         span = phrase_span(token, without=trigger)
         ref = self._head_link(token, span) or self.link(span)
         implied = self.implied(token) if self.implied else None
+        envoy = ref is not None and ref.role in _ENVOYS and ref.country and len(ref.country) != _STATE_CODE
+        if envoy and implied is not None:
+            # "der nordkoreanische UN-Botschafter" acts for North Korea ("der spanische
+            # EU-Außenbeauftragte" still for the EU).
+            return replace(ref, country=implied.country)
         if ref is not None and (ref.country is not None or implied is None):
             return ref
         # "den iranischen Öltanker „Grace 1“": the ship names no state, its adjective does.

@@ -280,6 +280,11 @@ def test_the_place_is_where_it_happened_not_an_actor(nlp):
     assert [event.location for event in found] == [None]
 
 
+def test_a_landmark_is_no_actor(nlp):
+    event = only(nlp, "Die NPD-Demonstration am Brandenburger Tor richtet sich gegen die Bundesregierung.")
+    assert (event.type, event.source.name, event.target.name) == ("PROTEST", "NPD", "Bundesregierung")
+
+
 def test_a_sentence_without_an_actor_on_either_side_has_no_event(nlp):
     assert events(nlp, "Die Stimmung im Land ist angespannt.") == []
     assert events(nlp, "Proteste sind an der Tagesordnung.") == []

@@ -28,6 +28,7 @@ PERSON_ACTOR = "per:"
 _OWNER = frozenset({"nmod", "nmod:poss", "det:poss"})
 _SUBCLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "conj"})
 _FIRST_PERSON = "1"
+_PLACE = "LOC"
 # ISO 3166-1 alpha-3 codes have three letters; organisations' codes ("EU", "NATO") do not.
 _STATE_CODE = 3
 # Roles whose holder at an organisation acts for the state that sends them.
@@ -79,6 +80,11 @@ class Mentions:
             return self._antecedent(token, sentence, other)
         span = phrase_span(token, without=trigger)
         ref = self._head_link(token, span) or self.link(span)
+        places = [
+            ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end and ent.label_ == _PLACE
+        ]
+        if ref is not None and not (ref.country or ref.actor) and any(ent.text == ref.name for ent in places):
+            ref = None
         implied = self.implied(token) if self.implied else None
         envoy = ref is not None and ref.role in _ENVOYS and ref.country and len(ref.country) != _STATE_CODE
         if envoy and implied is not None:
@@ -90,8 +96,10 @@ class Mentions:
         # "den iranischen Öltanker „Grace 1“": the ship names no state, its adjective does.
         if implied is not None:
             return replace(implied, text=span.text)
+        # A name the knowledge base does not know stands for itself, unless it is a place
+        # ("am Brandenburger Tor"): a square or a landmark does nothing.
         entity = next((ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end), None)
-        if entity is not None:
+        if entity is not None and entity.label_ != _PLACE:
             return ActorRef(text=span.text, name=entity.text)
         if source and token.pos_ in NOUNS and self._group(token):
             return ActorRef(text=span.text)
@@ -99,6 +107,11 @@ class Mentions:
         owner = next((child for child in token.children if _possessive(child)), None)
         ref = self._antecedent(owner, sentence) if owner is not None else None
         return replace(ref, text=span.text) if ref is not None else None
+
+    def _place_named(self, ref: ActorRef, span: Span) -> bool:
+        """Whether a link names a place in the phrase that acts for no one ("Brandenburger Tor")."""
+        inside = (ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end)
+        return any(ent.label_ == _PLACE and ent.text == ref.name for ent in inside)
 
     def speaker(self, speaker: ActorRef | None, sentence: Span) -> ActorRef | None:
         """A quote's speaker as an actor: as the quote component linked it, or by the

@@ -6,6 +6,7 @@ from lagebild.cli.analyze import analyze
 from lagebild.cli.bench import app as bench_app
 from lagebild.cli.demo import demo
 from lagebild.cli.evaluate import app as eval_app
+from lagebild.cli.events import events
 from lagebild.cli.kb import app as kb_app
 from lagebild.cli.schema import schema
 from lagebild.cli.train import app as train_app
@@ -19,6 +20,7 @@ app = typer.Typer(
 )
 app.command()(analyze)
 app.command()(demo)
+app.command()(events)
 app.command()(schema)
 app.add_typer(bench_app, name="bench")
 app.add_typer(train_app, name="train")

@@ -120,6 +120,19 @@ class EventCount:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One real-world event and how many reports and articles tell it."""
+
+    story: str
+    type: str
+    source: str
+    target: str | None
+    day: str | None
+    reports: int
+    articles: int
+
+
+@dataclass(frozen=True)
 class EventReport:
     """One article's report of a story, with the sentence that tells it."""
 
@@ -293,6 +306,20 @@ class RecordStore:
                 FROM {_COUNTED_EVENTS} GROUP BY type ORDER BY count(DISTINCT story) DESC, type"""
         ).fetchall()
         return [EventCount(*row) for row in rows]
+
+    def stories(self, limit: int = 20, kind: str | None = None) -> list[Story]:
+        """The most reported stories (of one type, if `kind`), without negated reports and
+        near-duplicates: what the news told most often, each event once."""
+        rows = self._db.execute(
+            f"""SELECT story, any_value(type), min(coalesce(source_name, source_text)),
+                       min(coalesce(target_name, target_text)), CAST(min(day) AS VARCHAR),
+                       count(*), count(DISTINCT record_id)
+                FROM {_COUNTED_EVENTS} WHERE ? IS NULL OR type = ?
+                GROUP BY story ORDER BY count(DISTINCT record_id) DESC, count(*) DESC, min(day) DESC NULLS LAST, story
+                LIMIT ?""",
+            [kind, kind, limit],
+        ).fetchall()
+        return [Story(*row) for row in rows]
 
     def reports(self, story: str) -> list[EventReport]:
         """Every report of one story, earliest article first; negated reports and those in

@@ -80,10 +80,7 @@ class Mentions:
             return self._antecedent(token, sentence, other)
         span = phrase_span(token, without=trigger)
         ref = self._head_link(token, span) or self.link(span)
-        places = [
-            ent for ent in self.doc.ents if span.start <= ent.start and ent.end <= span.end and ent.label_ == _PLACE
-        ]
-        if ref is not None and not (ref.country or ref.actor) and any(ent.text == ref.name for ent in places):
+        if ref is not None and not (ref.country or ref.actor) and self._place_named(ref, span):
             ref = None
         implied = self.implied(token) if self.implied else None
         envoy = ref is not None and ref.role in _ENVOYS and ref.country and len(ref.country) != _STATE_CODE

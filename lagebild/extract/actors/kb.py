@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from lagebild.extract.actors.build import KB_PATH
 from lagebild.extract.actors.normalize import fold
+from lagebild.record import ActorRef
 
 _FOREVER = date.max.toordinal()
 # A name alone ("Johnson") means an office holder only if they held office within this
@@ -219,6 +220,13 @@ def _entry(key: str, value: dict[str, Any]) -> Entry:
 
 def _day(value: str, default: int) -> int:
     return date.fromisoformat(value).toordinal() if value else default
+
+
+def entry_ref(text: str, entry: Entry, role: str | None = None) -> ActorRef:
+    """The reference to a knowledge-base entry that `text` mentions."""
+    return ActorRef(
+        text=text, name=entry.name or text, actor=entry.actor, country=entry.country, role=role or entry.role
+    )
 
 
 def day_of(published: str | None) -> int | None:

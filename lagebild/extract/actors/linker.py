@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from lagebild.extract.actors.build import ACTOR_KINDS
-from lagebild.extract.actors.kb import Entry, KnowledgeBase, day_of
+from lagebild.extract.actors.kb import Entry, KnowledgeBase, day_of, entry_ref
 from lagebild.extract.actors.normalize import fold
 from lagebild.extract.actors.persons import (
     Clue,
@@ -167,7 +167,7 @@ class _Document:
     def _link_name(self, ent: Span) -> ActorRef:
         entry = self._entry_for(ent)
         if entry is not None:
-            return _ref_of(ent.text, entry)
+            return entry_ref(ent.text, entry)
         compound = self._compound(ent.text)
         if compound is not None:
             return compound
@@ -175,7 +175,7 @@ class _Document:
         if region is not None:
             return ActorRef(text=ent.text, name=ent.text, country=region.country)
         if ent.text.lower() in self.kb.demonyms:
-            return _ref_of(ent.text, self.kb.entries[self.kb.demonyms[ent.text.lower()]])
+            return entry_ref(ent.text, self.kb.entries[self.kb.demonyms[ent.text.lower()]])
         nationality = self.kb.adjectives.get(ent[0].lower_)
         if nationality is not None and len(ent) > 1 and self.kb.entries[nationality].kind == "state":
             # "Russische Akademie der Wissenschaften" is Russian, whatever else it is.
@@ -199,12 +199,15 @@ class _Document:
         if "-" not in text or " " in text:
             return None
         first, _, rest = text.partition("-")
-        key = self.kb.prefixes.get(fold(first))
+        # A linking "s" is no part of the name: "Unions-Wahlprogramm" mentions the Union.
+        key = self.kb.prefixes.get(fold(first)) or (
+            self.kb.prefixes.get(fold(first[:-1])) if first.endswith("s") else None
+        )
         if key is None or any(fold(part) in self.kb.prefixes for part in rest.split("-")[:-1]):
             return None
         noun = role_noun(self.kb, rest.lower())
         role = noun.word.role if noun and noun.word.collective else None
-        return _ref_of(text, self.kb.entries[key], role)
+        return entry_ref(text, self.kb.entries[key], role)
 
     # --- role phrases -----------------------------------------------------------------
 
@@ -236,7 +239,7 @@ class _Document:
         entry = phrase.entry
         word = phrase.word
         if word.collective:
-            return _ref_of(text, entry, phrase.role) if entry else ActorRef(text=text, role=phrase.role)
+            return entry_ref(text, entry, phrase.role) if entry else ActorRef(text=text, role=phrase.role)
         if entry is None:
             earlier = last_of_role.get(phrase.role or "")
             if earlier is not None and phrase.resolves_to_holder:
@@ -272,7 +275,7 @@ class _Document:
             seat = self.entries[key]
             place = self.kb.entries.get(f"loc:{seat.key.partition(':')[2]}")
             if place is not None and seat.country not in named:
-                names[key] = _ref_of(names[key].text, place)
+                names[key] = entry_ref(names[key].text, place)
 
     def _home_entry(self, mentioned: Counter[str | None]) -> Entry | None:
         """The country of "Bundeskanzler", "Bundesregierung" and other "Bundes-" offices: the
@@ -294,7 +297,7 @@ class _Document:
             entry, end = self._loose_entry(token.i)
             if entry is not None:
                 span = doc[token.i : end]
-                span._.actor = _ref_of(span.text, entry)
+                span._.actor = entry_ref(span.text, entry)
             elif "-" in token.text and token.text.rpartition("-")[2][:1].isupper():
                 compound = self._compound(token.text)
                 if compound is None:
@@ -303,7 +306,7 @@ class _Document:
                 span._.actor = compound
             elif token.lower_ in self.kb.demonyms and token.pos_ in ("NOUN", "PROPN"):
                 span = doc[token.i : token.i + 1]
-                span._.actor = _ref_of(token.text, self.kb.entries[self.kb.demonyms[token.lower_]])
+                span._.actor = entry_ref(token.text, self.kb.entries[self.kb.demonyms[token.lower_]])
             elif token.pos_ == "PROPN" and (ref := self._loose_person(token.text, persons)) is not None:
                 span = doc[token.i : token.i + 1]
                 span._.actor = ref
@@ -389,12 +392,6 @@ class _StateContext:
         sentence_start = self.doc[index].sent.start if self.sentences else 0
         recent = [actor for start, actor in self.mentions if sentence_start <= start < index and actor.startswith(keys)]
         return self.kb.entries.get(recent[-1]) if recent else None
-
-
-def _ref_of(text: str, entry: Entry, role: str | None = None) -> ActorRef:
-    return ActorRef(
-        text=text, name=entry.name or text, actor=entry.actor, country=entry.country, role=role or entry.role
-    )
 
 
 def _country(entry: Entry | None) -> str | None:

@@ -13,8 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.extract.actors import KnowledgeBase, actor_ref
-from lagebild.extract.actors.kb import Entry
-from lagebild.extract.actors.normalize import fold
+from lagebild.extract.actors.kb import entry_ref
 from lagebild.extract.events.lexicon import EventLexicon, load_event_lexicon
 from lagebild.extract.events.reading import EventReader
 from lagebild.extract.events.triggers import VerbOf
@@ -103,31 +102,20 @@ def find_events(
     if not doc.has_annotation("DEP"):
         raise ValueError("lagebild_events needs a parsed Doc: add it after the parser")
     kb = kb or KnowledgeBase.load()
-    implied = partial(implied_actor, kb)
+    implied = partial(nationality_actor, kb)
     return EventReader(doc, lexicon or load_event_lexicon(), actor_ref, event_date, implied, verb_of).events()
 
 
-def implied_actor(kb: KnowledgeBase, head: Token) -> ActorRef | None:
-    """The actor a phrase names only in passing: a nationality adjective ("eine iranische
-    Drohne" → Iran) or the first part of a compound ("das Unions-Wahlprogramm" → CDU/CSU,
-    "EU-Grenzen" → EU). States and organisations only, never places or persons."""
+def nationality_actor(kb: KnowledgeBase, head: Token) -> ActorRef | None:
+    """The state a phrase names only by a nationality adjective: "eine iranische Drohne" →
+    Iran. (Compounds such as "US-Sanktionen" the actors component links itself.)"""
     for child in head.children:
         if child.dep_ == "amod":
             key = kb.adjectives.get(child.lower_)
             entry = kb.entries.get(key) if key else None
             if entry is not None and entry.kind == "state":
-                return _entry_ref(child.text, entry)
-    if "-" in head.text.strip("-"):
-        first = fold(head.text.split("-", 1)[0])
-        key = kb.prefixes.get(first) or (kb.prefixes.get(first[:-1]) if first.endswith("s") else None)
-        entry = kb.entries.get(key) if key else None
-        if entry is not None and entry.actor:
-            return _entry_ref(head.text, entry)
+                return entry_ref(child.text, entry)
     return None
-
-
-def _entry_ref(text: str, entry: Entry) -> ActorRef:
-    return ActorRef(text=text, name=entry.name, actor=entry.actor, country=entry.country, role=entry.role)
 
 
 def event_date(sentence: Span) -> str | None:

@@ -2,8 +2,8 @@
 
 The actors component links entities and role phrases; this class answers for any phrase
 an event rule points at: the phrase's own head first, a pronoun's antecedent, the speaker
-behind "wir" in a quote, a nationality adjective or compound prefix, a bare name, a group
-noun; and, where the parse gives nothing, the nearest actor in the trigger's clause.
+behind "wir" in a quote, a nationality adjective, a bare name, a group noun; and, where
+the parse gives nothing, the nearest actor in the trigger's clause.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from lagebild.extract.events.arguments import phrase_span, preposition
 from lagebild.extract.events.lexicon import EventLexicon
 from lagebild.extract.events.triggers import NOUNS
 from lagebild.extract.quotes.lexicon import load_cues
+from lagebild.extract.quotes.report import sentence_numbers
 from lagebild.extract.quotes.speakers import Speakers
 from lagebild.record import ActorRef, actor_key
 
@@ -53,6 +54,7 @@ class Mentions:
             ((span, ref) for span in linked if (ref := link(span)) is not None), key=lambda item: item[0].start
         )
         self._countries = _countries_by_name(self._antecedents)
+        self._sentence_of = sentence_numbers(doc, sentences)
         self._people: Speakers | None = None
 
     def actor(
@@ -191,7 +193,7 @@ class Mentions:
             ref = self._speakers().of_token(pronoun)
             if ref is not None and (ref.country or ref.actor) and actor_key(ref) != other:
                 return ref
-        earliest = self.sentences[max(self._index(sentence) - _PRONOUN_REACH, 0)].start
+        earliest = self.sentences[max(self._sentence_of[sentence.start] - _PRONOUN_REACH, 0)].start
         near = [
             (span, ref)
             for span, ref in self._antecedents
@@ -216,15 +218,8 @@ class Mentions:
     def _speakers(self) -> Speakers:
         """The quote rules' resolver of people, built on first use (most documents need none)."""
         if self._people is None:
-            sentence_of = [0] * len(self.doc)
-            for index, sent in enumerate(self.sentences):
-                sentence_of[sent.start : sent.end] = [index] * len(sent)
-            self._people = Speakers(self.doc, load_cues(), sentence_of, self.link)
+            self._people = Speakers(self.doc, load_cues(), self._sentence_of, self.link)
         return self._people
-
-    def _index(self, sentence: Span) -> int:
-        """The number of a sentence among the record's."""
-        return next(i for i, other in enumerate(self.sentences) if other.start == sentence.start)
 
     def place(self, word: Token | None) -> str | None:
         """The name of the place a word is part of: its linked name, else its entity's text."""

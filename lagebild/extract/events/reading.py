@@ -74,9 +74,11 @@ class EventReader:
         """
         found = arguments(match, self.lexicon.place_prepositions)
         sources = [ref for token in found.sources if (ref := self.mentions.actor(token, sentence, source=True))]
-        if not sources and match.nominal and self.implied is not None:
-            # "der russische Angriff", "die US-Sanktionen": the noun names its doer.
-            sources = [ref for ref in [self.implied(match.head)] if ref]
+        if not sources and match.nominal:
+            # "die US-Sanktionen", "der russische Angriff": the noun names its doer.
+            head = match.head
+            named = self.link(self.doc[head.i : head.i + 1]) or (self.implied(head) if self.implied else None)
+            sources = [named] if named is not None else []
         # A pronoun target is someone other than the source: "Dieser hatte ihr … angedroht".
         other = actor_key(sources[0]) if sources else None
         trigger = match.head if match.attributive else None

@@ -49,6 +49,14 @@ class Report:
     frame: Frame | None = None
 
 
+def sentence_numbers(doc: Doc, sents: list[Span]) -> list[int]:
+    """Per token, the number of its sentence in `sents`: rules ask "which sentence" often."""
+    sentence_of = [0] * len(doc)
+    for index, sent in enumerate(sents):
+        sentence_of[sent.start : sent.end] = [index] * len(sent)
+    return sentence_of
+
+
 @dataclass
 class Context:
     """One document as the finders see it: sentences, and which tokens stand in quotes."""
@@ -67,10 +75,7 @@ class Context:
     @classmethod
     def of(cls, doc: Doc, cues: Cues) -> Context:
         sents = list(doc.sents)
-        sentence_of = [0] * len(doc)
-        for index, sent in enumerate(sents):
-            sentence_of[sent.start : sent.end] = [index] * len(sent)
-        context = cls(doc, cues, sents, sentence_of, in_quote=bytearray(len(doc)))
+        context = cls(doc, cues, sents, sentence_numbers(doc, sents), in_quote=bytearray(len(doc)))
         for start_char, end_char in quoted_spans(doc.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is None or not len(span):
